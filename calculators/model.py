@@ -1,0 +1,76 @@
+"""The records behind every figure: sources and sourced parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Status(Enum):
+    """How far a value was verified (see ``shared/facts.md``)."""
+
+    PRIMARY = "primary"        # read in the primary source
+    SECONDARY = "secondary"    # read only through press or a copy
+    DERIVED = "derived"        # computed from other parameters
+    HYPOTHESIS = "hypothesis"  # an assumption; no source was found
+    CONVENTION = "convention"  # a definition written in calculator code, such as 30 days a month
+
+    @property
+    def label_fr(self) -> str:
+        return _STATUS_LABELS_FR[self]
+
+
+_STATUS_LABELS_FR = {
+    Status.PRIMARY: "source primaire",
+    Status.SECONDARY: "source secondaire",
+    Status.DERIVED: "calculé",
+    Status.HYPOTHESIS: "hypothèse",
+    Status.CONVENTION: "convention",
+}
+
+#: Statuses an editor may give a parameter in a data file.
+DATA_STATUSES = (Status.PRIMARY, Status.SECONDARY, Status.DERIVED, Status.HYPOTHESIS)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that parameters are read from."""
+
+    id: str
+    authors: tuple[str, ...]
+    title: str
+    venue: str
+    year: int
+    url: str | None = None
+    doi: str | None = None
+    published: dt.date | None = None
+    accessed: dt.date | None = None
+    note: str | None = None
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def date(self) -> dt.date:
+        """The date used to judge freshness: publication date, or 1 January of the year."""
+        return self.published or dt.date(self.year, 1, 1)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A sourced input value, as written in a parameters data file."""
+
+    id: str
+    label: str
+    value: float
+    unit: str
+    status: Status
+    source: Source
+    locator: str
+    low: float | None = None
+    high: float | None = None
+    note: str | None = None
+    file: str | None = None
+    line: int | None = None

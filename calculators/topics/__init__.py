@@ -1,0 +1,1 @@
+"""One module a myth (or a shared theme): its calculators."""

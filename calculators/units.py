@@ -1,0 +1,41 @@
+"""The one Pint unit registry of the project, with the units our domain needs.
+
+CO2-equivalent mass is its own dimension, so that grams of CO2e never mix with grams of anything
+else; users, queries, accelerators and round trips are counted units, so that
+``users × queries/user/day × gCO2e/query`` checks out dimensionally.
+"""
+
+from __future__ import annotations
+
+import pint
+
+_DEFINITIONS = """
+gCO2e = [co2e_mass]
+kgCO2e = 1000 * gCO2e
+tCO2e = 1e6 * gCO2e
+ktCO2e = 1e9 * gCO2e
+MtCO2e = 1e12 * gCO2e
+user = [user]
+query = [query]
+accelerator = [accelerator]
+round_trip = [round_trip]
+share = [share]
+person = [person]
+"""
+
+registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+for _line in _DEFINITIONS.strip().splitlines():
+    registry.define(_line)
+
+Quantity = registry.Quantity
+
+
+def parse_unit(text: str) -> pint.Unit:
+    """Parse a unit written in a data file, such as ``kgCO2e/kWh`` or ``query/user/day``.
+
+    Raises ``pint.errors.UndefinedUnitError`` (or ``ValueError``) for unknown units.
+    """
+    if text.strip() in ("", "1", "dimensionless"):
+        return registry.dimensionless
+    unit = registry.parse_units(text)
+    return unit
