@@ -1,6 +1,6 @@
 """Pure, unit-aware calculators and the sourced parameters they read. No MkDocs, no Jinja."""
 
-from .catalog import Catalog, CalculatorSpec, Parameters, calculator, calculators
+from .catalog import CalculatorSpec, Catalog, Parameters, calculator, calculators
 from .errors import CalculatorError, DataError, DataErrors, UnitMismatchError
 from .figure import Figure, spread
 from .model import Parameter, Source, Status

@@ -146,4 +146,4 @@ class Catalog:
         return Catalog(self.sources, changed)
 
 
-__all__ = ["Catalog", "CalculatorSpec", "Parameters", "calculator", "calculators"]
+__all__ = ["CalculatorSpec", "Catalog", "Parameters", "calculator", "calculators"]

@@ -25,7 +25,7 @@ DATA_DIR = Path(__file__).parent / "data"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _SOURCE_REQUIRED = ("authors", "title", "venue", "year")
-_SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note")
+_SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
 _PARAM_OPTIONAL = ("low", "high", "note")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
@@ -107,7 +107,7 @@ def load_sources(path: Path, root: Path) -> tuple[dict[str, Source], list[DataEr
         sources[entry.key] = Source(
             id=entry.key, authors=tuple(authors), title=str(f["title"]), venue=str(f["venue"]),
             year=f["year"], url=f.get("url"), doi=f.get("doi"), published=dates["published"],
-            accessed=dates["accessed"], note=f.get("note"),
+            accessed=dates["accessed"], note=f.get("note"), cite_as=f.get("cite_as"),
         )
     return sources, errors
 

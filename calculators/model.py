@@ -47,6 +47,15 @@ class Source:
     published: dt.date | None = None
     accessed: dt.date | None = None
     note: str | None = None
+    cite_as: str | None = None
+
+    @property
+    def short_citation(self) -> str:
+        """« Patterson et al., 2021 »: ``cite_as`` or the first author's surname, and the year."""
+        if self.cite_as:
+            return f"{self.cite_as}, {self.year}"
+        surname = self.authors[0].split()[-1]
+        return f"{surname}{' et al.' if len(self.authors) > 1 else ''}, {self.year}"
 
     @property
     def doi_url(self) -> str | None:

@@ -1,0 +1,124 @@
+"""French formatting of figures with Babel: « plus de 25 000 t CO₂e », « entre 0,03 et 1,2 g ».
+
+Numbers are rounded to significant digits. The qualifier follows from the rounding: rounding down
+an inexact value gives « plus de », rounding up « moins de », to the nearest « environ »; an exact
+value gets none. Spacing follows French typography: a narrow no-break space groups thousands and
+separates a symbol from its number, a no-break space precedes a unit written in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import Literal
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from .units_fr import DISPLAY_UNITS, DisplayUnit
+
+LOCALE = "fr_FR"
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+Rounding = Literal["nearest", "down", "up"]
+_MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
+_QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
+
+
+class FormattingError(ValueError):
+    """A formatting option is wrong; the message and hint are in French."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Rounded:
+    """A number rounded for display, and whether rounding changed it."""
+
+    value: Decimal
+    exact: bool
+
+
+def round_significant(number: float, digits: int, rounding: Rounding = "nearest") -> Rounded:
+    """Round ``number`` to ``digits`` significant digits in the given direction."""
+    if digits < 1:
+        raise FormattingError("« digits » doit valoir au moins 1")
+    if rounding not in _MODES:
+        raise FormattingError(
+            f"arrondi inconnu « {rounding} » : choisissez nearest, down ou up"
+        )
+    exact = Decimal(repr(float(number)))
+    if exact == 0:
+        return Rounded(Decimal(0), True)
+    exponent = exact.adjusted() - digits + 1
+    rounded = exact.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[rounding])
+    same = abs(rounded - exact) <= abs(exact) * Decimal("1e-9")
+    return Rounded(rounded if not same else exact.quantize(rounded), same)
+
+
+def format_number(value: Decimal | float) -> str:
+    """``25440`` → ``25 440`` (narrow no-break space), ``1.6`` → ``1,6``."""
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    normal = number.normalize()
+    decimals = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent,
+                                                                 int) else 0
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(normal, format=pattern, locale=LOCALE)
+
+
+def display_unit(key: str) -> DisplayUnit:
+    try:
+        return DISPLAY_UNITS[key]
+    except KeyError:
+        known = ", ".join(k for k in DISPLAY_UNITS if k)
+        raise FormattingError(f"unité d’affichage inconnue « {key} » (connues : {known})") from None
+
+
+def with_unit(number: str, unit: DisplayUnit, *, long: bool, plural: bool) -> str:
+    text = unit.text(long, plural)
+    if not text:
+        return number
+    return f"{number}{NBSP if long or unit.word else NARROW_NBSP}{text}"
+
+
+def _in_words(value: Decimal, unit: DisplayUnit) -> str:
+    """« 53 millions d’utilisateurs »: a large round number with its unit after « de »."""
+    number = format_compact_decimal(value, format_type="long", locale=LOCALE,
+                                    fraction_digits=2).replace(" ", NBSP)
+    text = unit.text(True, True)
+    if not text:
+        return number
+    elided = text[0].lower() in "aeéèêiîoôuh"
+    return f"{number}{NBSP}{'d’' if elided else 'de '}{text}"
+
+
+def format_quantity(
+    magnitude: float, unit: DisplayUnit, *, digits: int = 3, rounding: Rounding = "nearest",
+    long: bool = False, qualify: bool = True,
+) -> str:
+    """One value with its unit and, when rounding changed it, its qualifier.
+
+    In long form, a million or more is written in words: « 53 millions d’utilisateurs ».
+    """
+    rounded = round_significant(magnitude * unit.scale, digits, rounding)
+    if long and abs(rounded.value) >= 1_000_000:
+        text = _in_words(rounded.value, unit)
+    else:
+        text = with_unit(format_number(rounded.value), unit, long=long,
+                         plural=abs(rounded.value) >= 2)
+    if qualify and not rounded.exact:
+        return f"{_QUALIFIERS[rounding]} {text}"
+    return text
+
+
+def format_range(low: float, high: float, unit: DisplayUnit, *, digits: int = 2,
+                 long: bool = False) -> str:
+    """« entre 0,03 et 1,2 g CO₂e par requête »: the unit once, after the upper bound."""
+    low_r = round_significant(low * unit.scale, digits)
+    high_r = round_significant(high * unit.scale, digits)
+    upper = with_unit(format_number(high_r.value), unit, long=long,
+                      plural=abs(high_r.value) >= 2)
+    return f"entre {format_number(low_r.value)} et {upper}"

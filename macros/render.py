@@ -1,0 +1,171 @@
+"""``render(text, toolbox)``: an article's Markdown with every figure computed, or a located error.
+
+The core knows nothing of MkDocs. It compiles the article as a template in the sandbox, streams
+the output under a size bound, and turns every failure into a ``ContentError`` that names the
+file and the line *in the source file*: ``line_offset`` is the number of lines before the body
+(the front matter), since Jinja counts from the first line it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2.exceptions import SecurityError
+from markupsafe import Markup
+
+from calculators import CalculatorError, Figure, Source
+from calculators.loading import suggest
+
+from .errors import ContentError
+from .formatting import FormattingError
+from .sandbox import ArticleSandbox
+from .toolbox import Toolbox, figure_filter, recording
+
+#: The most characters a page may produce.
+MAX_OUTPUT = 1_000_000
+TEMPLATE_NAME = "<article>"
+_MARKERS = ("{{", "{%", "{#")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An article body with its figures computed, and the figures and citations it shows."""
+
+    text: str
+    figures: Mapping[str, Figure]
+    citations: Mapping[str, Source]
+
+
+class Renderer:
+    """One sandboxed environment bound to one toolbox, reused for every page of a build."""
+
+    def __init__(self, toolbox: Toolbox) -> None:
+        self.toolbox = toolbox
+        self.environment = ArticleSandbox(finalize=_finalize)
+        self.environment.globals.update(toolbox.globals)
+        self.environment.filters.update(toolbox.filters)
+
+    def render(self, text: str, *, file: str, line_offset: int = 0,
+               article: Mapping[str, Any] | None = None) -> Rendered:
+        with recording() as record:
+            if not any(marker in text for marker in _MARKERS):
+                return Rendered(text, {}, {})
+            try:
+                tree = self.environment.parse(text)
+                _refuse_typed_numbers(tree, file, line_offset)
+                template = self.environment.from_string(tree)
+                chunks: list[str] = []
+                size = 0
+                context = {"article": MappingProxyType(dict(article or {}))}
+                for chunk in template.generate(context):
+                    size += len(chunk)
+                    if size > MAX_OUTPUT:
+                        raise ContentError(
+                            file, None, f"la page produit plus de {MAX_OUTPUT:,} caractères"
+                            .replace(",", "\u202f"),
+                            "une boucle ou une répétition s’emballe : simplifiez l’expression",
+                        )
+                    chunks.append(chunk)
+            except ContentError as error:
+                error.line = error.line or _template_line(error, line_offset)
+                raise
+            except Exception as error:  # every failure becomes a located French error
+                raise self._explain(error, file, line_offset) from error
+            return Rendered("".join(chunks), dict(record.figures), dict(record.citations))
+
+    def _explain(self, error: Exception, file: str, offset: int) -> ContentError:
+        line = _template_line(error, offset)
+        if isinstance(error, TemplateSyntaxError):
+            unknown = re.match(r"No (filter|test) named '([^']+)'", error.message or "")
+            if unknown:
+                return ContentError(
+                    file, (error.lineno or 0) + offset or None,
+                    f"filtre inconnu « {unknown.group(2)} »",
+                    suggest(unknown.group(2), self.environment.filters)
+                    or "filtres disponibles : figure, figure_range",
+                )
+            return ContentError(
+                file, (error.lineno or 0) + offset or None,
+                f"syntaxe Jinja invalide ({error.message})",
+                "chaque {{ doit être fermé par }}, chaque {% par %}",
+            )
+        if isinstance(error, UndefinedError):
+            return ContentError(file, line, *self._undefined(error))
+        if isinstance(error, SecurityError):
+            return ContentError(
+                file, line, f"opération interdite dans un article ({error})",
+                "un article n’appelle que des calculateurs, param(), cite() et les filtres "
+                "figure / figure_range ; les calculs se font dans calculators/",
+            )
+        if isinstance(error, CalculatorError):
+            key = f"« {error.key} » : " if error.key else ""
+            return ContentError(file, line, key + error.message, error.hint)
+        if isinstance(error, FormattingError):
+            return ContentError(file, line, error.message, error.hint)
+        if isinstance(error, TypeError):
+            return ContentError(file, line, f"appel invalide ({error})",
+                                "vérifiez les arguments : un calculateur s’appelle sans "
+                                "argument, par exemple mon_calculateur()")
+        return ContentError(file, line, f"erreur inattendue : {type(error).__name__}: {error}")
+
+    def _undefined(self, error: UndefinedError) -> tuple[str, str]:
+        message = str(error.message or "")
+        name = re.search(r"'([^']+)' is undefined", message)
+        if name:
+            known = list(self.environment.globals) + ["article"]
+            hint = suggest(name.group(1), known) or (
+                "les noms disponibles sont les calculateurs (liste : python -m publication "
+                "calculators), param(), cite() et article"
+            )
+            return f"nom inconnu « {name.group(1)} »", hint
+        attribute = re.search(r"has no attribute '([^']+)'", message)
+        if attribute:
+            return (f"champ inconnu ou interdit « {attribute.group(1)} »",
+                    "dans l’en-tête, utilisez article.<champ> ; rien d’autre n’est accessible")
+        return f"valeur indéfinie ({message})", ""
+
+
+def _template_line(error: BaseException, offset: int) -> int | None:
+    """The source-file line of the deepest template frame in the error's traceback."""
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == TEMPLATE_NAME or frame.filename == "<template>":
+            line = frame.lineno
+    return line + offset if line else None
+
+
+def _refuse_typed_numbers(tree: nodes.Template, file: str, offset: int) -> None:
+    """``{{ 552 }}`` is a figure typed by hand: refuse it before Jinja folds it into text."""
+    for output in tree.find_all(nodes.Output):
+        for child in output.nodes:
+            if isinstance(child, nodes.Const) and isinstance(child.value, int | float) \
+                    and not isinstance(child.value, bool):
+                raise ContentError(file, child.lineno + offset, *_TYPED_NUMBER)
+
+
+_TYPED_NUMBER = (
+    "nombre écrit à la main dans l’article",
+    "un chiffre vient d’un calculateur ou d’un paramètre : "
+    "{{ param('identifiant') }} ou {{ calculateur() }}",
+)
+
+
+def _finalize(value: Any) -> Any:
+    """What ``{{ … }}`` prints: figures formatted with their defaults, and no bare numbers."""
+    if isinstance(value, Undefined):
+        str(value)  # raises the undefined name's own error (unknown name, unsafe attribute)
+    if isinstance(value, Figure):
+        return figure_filter(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise CalculatorError(_TYPED_NUMBER[0], hint=_TYPED_NUMBER[1])
+    if isinstance(value, Markup | str):
+        return value
+    if value is None:
+        return ""
+    raise CalculatorError(f"cette valeur ne peut pas être affichée ({type(value).__name__})")

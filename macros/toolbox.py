@@ -1,0 +1,153 @@
+"""What an article template can see: calculators, parameters, citations and figure filters.
+
+Nothing else reaches templates. Every figure written through the ``figure`` filter is recorded
+for the page, so the derivation and sources sections list exactly what the reader saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from calculators import CalculatorError, Catalog, Figure, Parameters, Source, calculators
+from calculators.loading import suggest
+from calculators.units import parse_unit
+
+from .formatting import FormattingError, Rounding, display_unit, format_quantity, format_range
+from .sandbox import exposed
+from .units_fr import DISPLAY_UNITS
+
+
+@dataclass
+class PageRecord:
+    """The figures and citations of one page, in order of first appearance."""
+
+    figures: dict[str, Figure] = field(default_factory=dict)
+    citations: dict[str, Source] = field(default_factory=dict)
+
+
+_page: ContextVar[PageRecord] = ContextVar("page_record")
+
+
+@contextmanager
+def recording() -> Iterator[PageRecord]:
+    record = PageRecord()
+    token = _page.set(record)
+    try:
+        yield record
+    finally:
+        _page.reset(token)
+
+
+def anchor(figure: Figure) -> str:
+    return "calcul-" + (figure.key or "valeur").replace("_", "-")
+
+
+def source_anchor(source: Source) -> str:
+    return "source-" + source.id.replace("_", "-")
+
+
+def _default_unit(figure: Figure) -> str:
+    """The display unit whose Pint unit is the figure's own."""
+    for key, shown in DISPLAY_UNITS.items():
+        if shown.scale == 1 and parse_unit(shown.pint) == figure.unit:
+            return key
+    raise FormattingError(
+        f"aucune unité d’affichage par défaut pour « {figure.unit:~P} »",
+        "précisez-la, par exemple | figure('tCO2e')",
+    )
+
+
+def _require_figure(value: Any, filter_name: str) -> Figure:
+    if not isinstance(value, Figure):
+        raise CalculatorError(
+            f"le filtre « {filter_name} » s’applique à un calculateur ou à un paramètre, "
+            f"pas à {value!r}",
+            hint="écrivez par exemple {{ mon_calculateur() | figure('tCO2e') }}",
+        )
+    return value
+
+
+def _link(figure: Figure, text: str) -> Markup:
+    record = _page.get()
+    record.figures.setdefault(anchor(figure), figure)
+    flag = ""
+    classes = "vf-fig"
+    if figure.hypotheses():
+        classes += " vf-fig--hypothesis"
+        flag = Markup(' <span class="vf-fig__flag">(hypothèse)</span>')
+    return Markup('<a class="{}" href="#{}">{}{}</a>').format(
+        classes, anchor(figure), text, flag
+    )
+
+
+def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
+                  rounding: Rounding = "nearest", long: bool = False) -> Markup:
+    """``{{ x | figure("tCO2e", digits=2, rounding="down", long=True) }}``."""
+    figure = _require_figure(value, "figure")
+    shown = display_unit(unit if unit is not None else _default_unit(figure))
+    return _link(figure, format_quantity(figure.to(shown.pint).value, shown, digits=digits,
+                                         rounding=rounding, long=long))
+
+
+def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
+                        long: bool = False) -> Markup:
+    """``{{ x | figure_range("gCO2e/query") }}`` → « entre 0,03 et 1,2 g CO₂e par requête »."""
+    figure = _require_figure(value, "figure_range")
+    if not figure.has_range:
+        raise CalculatorError("cette valeur n’a pas de fourchette (low/high)", key=figure.key,
+                              hint="utilisez le filtre « figure »")
+    shown = display_unit(unit if unit is not None else _default_unit(figure))
+    converted = figure.to(shown.pint)
+    return _link(figure, format_range(converted.low.magnitude, converted.high.magnitude, shown,
+                                      digits=digits, long=long))
+
+
+class Toolbox:
+    """The template globals and filters, bound to one catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.parameters: Parameters = catalog.bind()
+        self.globals: dict[str, Any] = {
+            key: self._calculator(key) for key in calculators()
+        }
+        self.globals["param"] = exposed(self.param)
+        self.globals["cite"] = exposed(self.cite)
+        self.filters: dict[str, Callable[..., Any]] = {
+            "figure": figure_filter,
+            "figure_range": figure_range_filter,
+        }
+
+    def _calculator(self, key: str) -> Callable[[], Figure]:
+        spec = calculators()[key]
+
+        def run() -> Figure:
+            return self.parameters.compute(spec)
+
+        return exposed(run)
+
+    def param(self, key: str) -> Figure:
+        return self.parameters[key]
+
+    def cite(self, key: str) -> Markup:
+        source = self.catalog.sources.get(key)
+        if source is None:
+            raise CalculatorError("source inconnue", key=key,
+                                  hint=suggest(key, self.catalog.sources)
+                                  or "ajoutez-la dans calculators/data/sources.yml")
+        _page.get().citations.setdefault(key, source)
+        return Markup('<a class="vf-cite" href="#{}">({})</a>').format(
+            source_anchor(source), escape(source.short_citation)
+        )
+
+    def names(self) -> list[str]:
+        return sorted(self.globals) + sorted(self.filters)
+
+
+__all__ = ["FormattingError", "PageRecord", "Toolbox", "anchor", "recording", "source_anchor"]
