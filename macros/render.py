@@ -118,7 +118,7 @@ class Renderer:
         message = str(error.message or "")
         name = re.search(r"'([^']+)' is undefined", message)
         if name:
-            known = list(self.environment.globals) + ["article"]
+            known = [*self.environment.globals, "article"]
             hint = suggest(name.group(1), known) or (
                 "les noms disponibles sont les calculateurs (liste : python -m publication "
                 "calculators), param(), cite() et article"
