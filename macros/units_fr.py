@@ -22,10 +22,6 @@ class DisplayUnit:
         return self.plural if plural else self.singular
 
 
-def _unit(pint: str, short: str, singular: str, plural: str, **options: object) -> DisplayUnit:
-    return DisplayUnit(pint, short, singular, plural, **options)  # type: ignore[arg-type]
-
-
 def _word(pint: str, singular: str, plural: str) -> DisplayUnit:
     """A counted thing, written as a word in short and long form alike."""
     return DisplayUnit(pint, plural, singular, plural, word=True)
@@ -36,38 +32,63 @@ _CO2E = "d’équivalent CO₂"
 #: Display units by key. Editors name them in ``| figure("tCO2e")``; the derivation section uses
 #: the one whose Pint unit matches a value's own unit.
 DISPLAY_UNITS: dict[str, DisplayUnit] = {
-    "": _unit("", "", "", ""),
-    "tCO2e": _unit("tCO2e", "t CO₂e", f"tonne {_CO2E}", f"tonnes {_CO2E}"),
-    "kgCO2e": _unit("kgCO2e", "kg CO₂e", f"kilogramme {_CO2E}", f"kilogrammes {_CO2E}"),
-    "gCO2e": _unit("gCO2e", "g CO₂e", f"gramme {_CO2E}", f"grammes {_CO2E}"),
-    "gCO2e/query": _unit("gCO2e/query", "g CO₂e par requête", f"gramme {_CO2E} par requête",
-                         f"grammes {_CO2E} par requête"),
-    "tCO2e/day": _unit("tCO2e/day", "t CO₂e par jour", f"tonne {_CO2E} par jour",
-                       f"tonnes {_CO2E} par jour"),
-    "tCO2e/round_trip": _unit("tCO2e/round_trip", "t CO₂e par aller-retour",
-                              f"tonne {_CO2E} par aller-retour",
-                              f"tonnes {_CO2E} par aller-retour"),
-    "kgCO2e/kWh": _unit("kgCO2e/kWh", "kg CO₂e/kWh", f"kilogramme {_CO2E} par kilowattheure",
-                        f"kilogrammes {_CO2E} par kilowattheure"),
-    "kgCO2e/km": _unit("kgCO2e/km", "kg CO₂e/km", f"kilogramme {_CO2E} par kilomètre",
-                       f"kilogrammes {_CO2E} par kilomètre"),
-    "MWh": _unit("MWh", "MWh", "mégawattheure", "mégawattheures"),
-    "kWh": _unit("kWh", "kWh", "kilowattheure", "kilowattheures"),
-    "Wh/query": _unit("Wh/query", "Wh par requête", "wattheure par requête",
-                      "wattheures par requête"),
-    "W/accelerator": _unit("W/accelerator", "W par processeur", "watt par processeur",
-                           "watts par processeur"),
-    "km/round_trip": _unit("km/round_trip", "km par aller-retour", "kilomètre par aller-retour",
-                           "kilomètres par aller-retour"),
-    "hour": _unit("hour", "h", "heure", "heures"),
-    "day": _unit("day", "j", "jour", "jours"),
+    "": DisplayUnit("", "", "", ""),
+    "tCO2e": DisplayUnit("tCO2e", "t CO₂e", f"tonne {_CO2E}", f"tonnes {_CO2E}"),
+    "kgCO2e": DisplayUnit("kgCO2e", "kg CO₂e", f"kilogramme {_CO2E}", f"kilogrammes {_CO2E}"),
+    "gCO2e": DisplayUnit("gCO2e", "g CO₂e", f"gramme {_CO2E}", f"grammes {_CO2E}"),
+    "gCO2e/query": DisplayUnit(
+        "gCO2e/query",
+        "g CO₂e par requête",
+        f"gramme {_CO2E} par requête",
+        f"grammes {_CO2E} par requête",
+    ),
+    "tCO2e/day": DisplayUnit(
+        "tCO2e/day", "t CO₂e par jour", f"tonne {_CO2E} par jour", f"tonnes {_CO2E} par jour"
+    ),
+    "tCO2e/round_trip": DisplayUnit(
+        "tCO2e/round_trip",
+        "t CO₂e par aller-retour",
+        f"tonne {_CO2E} par aller-retour",
+        f"tonnes {_CO2E} par aller-retour",
+    ),
+    "kgCO2e/kWh": DisplayUnit(
+        "kgCO2e/kWh",
+        "kg CO₂e/kWh",
+        f"kilogramme {_CO2E} par kilowattheure",
+        f"kilogrammes {_CO2E} par kilowattheure",
+    ),
+    "kgCO2e/km": DisplayUnit(
+        "kgCO2e/km",
+        "kg CO₂e/km",
+        f"kilogramme {_CO2E} par kilomètre",
+        f"kilogrammes {_CO2E} par kilomètre",
+    ),
+    "MWh": DisplayUnit("MWh", "MWh", "mégawattheure", "mégawattheures"),
+    "kWh": DisplayUnit("kWh", "kWh", "kilowattheure", "kilowattheures"),
+    "Wh/query": DisplayUnit(
+        "Wh/query", "Wh par requête", "wattheure par requête", "wattheures par requête"
+    ),
+    "W/accelerator": DisplayUnit(
+        "W/accelerator", "W par processeur", "watt par processeur", "watts par processeur"
+    ),
+    "km/round_trip": DisplayUnit(
+        "km/round_trip",
+        "km par aller-retour",
+        "kilomètre par aller-retour",
+        "kilomètres par aller-retour",
+    ),
+    "hour": DisplayUnit("hour", "h", "heure", "heures"),
+    "day": DisplayUnit("day", "j", "jour", "jours"),
     "round_trip": _word("round_trip", "aller-retour", "allers-retours"),
     "accelerator": _word("accelerator", "processeur", "processeurs"),
     "user": _word("user", "utilisateur", "utilisateurs"),
     "person": _word("person", "personne", "personnes"),
     "query/day": _word("query/day", "requête par jour", "requêtes par jour"),
-    "query/user/day": _word("query/user/day", "requête par utilisateur et par jour",
-                            "requêtes par utilisateur et par jour"),
+    "query/user/day": _word(
+        "query/user/day",
+        "requête par utilisateur et par jour",
+        "requêtes par utilisateur et par jour",
+    ),
     "times": _word("", "fois", "fois"),
     "percent": DisplayUnit("", "%", "%", "%", scale=100.0, word=True),
 }
