@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -13,6 +13,8 @@ class ContentError(Exception):
     line: int | None
     message: str
     hint: str = ""
+    #: True once ``line`` counts from the top of the source file (front matter included).
+    located: bool = field(default=True, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         super().__init__(str(self))

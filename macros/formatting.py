@@ -9,7 +9,7 @@ separates a symbol from its number, a no-break space precedes a unit written in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from typing import Literal
 
 from babel.numbers import format_compact_decimal, format_decimal
@@ -22,6 +22,7 @@ NBSP = "\u00a0"
 
 Rounding = Literal["nearest", "down", "up"]
 _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
+_NOISE_FREE = Context(prec=12)
 _QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
 
 
@@ -50,18 +51,18 @@ def round_significant(number: float, digits: int, rounding: Rounding = "nearest"
         raise FormattingError(
             f"arrondi inconnu « {rounding} » : choisissez nearest, down ou up"
         )
-    exact = Decimal(repr(float(number)))
+    # Twelve significant digits absorb float noise (25440.000000000004 is 25440).
+    exact = _NOISE_FREE.create_decimal_from_float(float(number))
     if exact == 0:
         return Rounded(Decimal(0), True)
     exponent = exact.adjusted() - digits + 1
     rounded = exact.quantize(Decimal(1).scaleb(exponent), rounding=_MODES[rounding])
-    same = abs(rounded - exact) <= abs(exact) * Decimal("1e-9")
-    return Rounded(rounded if not same else exact.quantize(rounded), same)
+    return Rounded(rounded, rounded == exact)
 
 
 def format_number(value: Decimal | float) -> str:
     """``25440`` → ``25 440`` (narrow no-break space), ``1.6`` → ``1,6``."""
-    number = Decimal(repr(value)) if isinstance(value, float) else value
+    number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
     normal = number.normalize()
     decimals = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent,
                                                                  int) else 0

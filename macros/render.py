@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, Undefined, UndefinedError, nodes
+from jinja2 import Template, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from calculators import CalculatorError, Figure, Source
 from calculators.loading import suggest
 
 from .errors import ContentError
-from .formatting import FormattingError
+from .formatting import FormattingError, format_number
 from .sandbox import ArticleSandbox
 from .toolbox import Toolbox, figure_filter, recording
 
@@ -60,24 +61,41 @@ class Renderer:
                 tree = self.environment.parse(text)
                 _refuse_typed_numbers(tree, file, line_offset)
                 template = self.environment.from_string(tree)
-                chunks: list[str] = []
-                size = 0
-                context = {"article": MappingProxyType(dict(article or {}))}
-                for chunk in template.generate(context):
-                    size += len(chunk)
-                    if size > MAX_OUTPUT:
-                        raise ContentError(
-                            file, None, f"la page produit plus de {MAX_OUTPUT:,} caractères"
-                            .replace(",", "\u202f"),
-                            "une boucle ou une répétition s’emballe : simplifiez l’expression",
-                        )
-                    chunks.append(chunk)
+                article_view = MappingProxyType(dict(article or {}))
+                context = template.new_context({"article": article_view})
+                chunks = self._stream(template, context, file)
             except ContentError as error:
-                error.line = error.line or _template_line(error, line_offset)
+                if not error.located:
+                    error.line = error.line + line_offset if error.line else None
+                    error.located = True
                 raise
             except Exception as error:  # every failure becomes a located French error
                 raise self._explain(error, file, line_offset) from error
             return Rendered("".join(chunks), dict(record.figures), dict(record.citations))
+
+    def _stream(self, template: Template, context: Context, file: str) -> list[str]:
+        """The template's output, stopped with a located error once it exceeds MAX_OUTPUT."""
+        stream = template.root_render_func(context)
+        chunks: list[str] = []
+        size = 0
+        try:
+            for chunk in stream:
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    frame = stream.gi_frame
+                    line = template.get_corresponding_lineno(frame.f_lineno) if frame else None
+                    raise ContentError(
+                        file, line, f"la page produit plus de {format_number(MAX_OUTPUT)} "
+                        "caractères",
+                        "une boucle ou une répétition s’emballe : simplifiez l’expression",
+                        located=False,
+                    )
+                chunks.append(chunk)
+        except ContentError:
+            raise
+        except Exception:
+            self.environment.handle_exception()  # maps the traceback to template lines
+        return chunks
 
     def _explain(self, error: Exception, file: str, offset: int) -> ContentError:
         line = _template_line(error, offset)

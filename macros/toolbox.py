@@ -16,11 +16,10 @@ from markupsafe import Markup, escape
 
 from calculators import CalculatorError, Catalog, Figure, Parameters, Source, calculators
 from calculators.loading import suggest
-from calculators.units import parse_unit
 
 from .formatting import FormattingError, Rounding, display_unit, format_quantity, format_range
 from .sandbox import exposed
-from .units_fr import DISPLAY_UNITS
+from .units_fr import display_key_for
 
 
 @dataclass
@@ -54,13 +53,13 @@ def source_anchor(source: Source) -> str:
 
 def _default_unit(figure: Figure) -> str:
     """The display unit whose Pint unit is the figure's own."""
-    for key, shown in DISPLAY_UNITS.items():
-        if shown.scale == 1 and parse_unit(shown.pint) == figure.unit:
-            return key
-    raise FormattingError(
-        f"aucune unité d’affichage par défaut pour « {figure.unit:~P} »",
-        "précisez-la, par exemple | figure('tCO2e')",
-    )
+    key = display_key_for(figure.unit)
+    if key is None:
+        raise FormattingError(
+            f"aucune unité d’affichage par défaut pour « {figure.unit:~P} »",
+            "précisez-la, par exemple | figure('tCO2e')",
+        )
+    return key
 
 
 def _require_figure(value: Any, filter_name: str) -> Figure:

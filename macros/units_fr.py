@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+
+import pint
+
+from calculators.units import parse_unit
 
 
 @dataclass(frozen=True)
@@ -92,3 +97,18 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
     "times": _word("", "fois", "fois"),
     "percent": DisplayUnit("", "%", "%", "%", scale=100.0, word=True),
 }
+
+
+@functools.cache
+def _parsed() -> tuple[tuple[str, pint.Unit], ...]:
+    return tuple(
+        (key, parse_unit(shown.pint)) for key, shown in DISPLAY_UNITS.items() if shown.scale == 1
+    )
+
+
+def display_key_for(unit: pint.Unit) -> str | None:
+    """The key of the display unit whose Pint unit is ``unit``, if there is one."""
+    for key, parsed in _parsed():
+        if parsed == unit:
+            return key
+    return None

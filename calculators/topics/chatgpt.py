@@ -151,3 +151,13 @@ def published_per_query_estimates(p: Parameters) -> Figure:
 def chatgpt_monthly_inference_emissions_published(p: Parameters) -> Figure:
     days = Figure.convention(30, "day", "jours dans un mois")
     return chatgpt_daily_queries(p) * published_per_query_estimates(p) * days
+
+
+@calculator("rapport entre un mois d’utilisation (estimations publiées) et l’entraînement", "")
+def inference_to_training_ratio_published(p: Parameters) -> Figure:
+    return chatgpt_monthly_inference_emissions_published(p) / gpt3_training_emissions(p)
+
+
+@calculator("croissance des requêtes entre l’hypothèse de l’article d’origine et 2025", "")
+def usage_growth_since_seed(p: Parameters) -> Figure:
+    return p["chatgpt_messages_per_day_2025"] / chatgpt_daily_queries(p)

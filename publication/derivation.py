@@ -1,0 +1,166 @@
+"""What the « Comment a-t-on calculé ? » and « Sources » sections show, ready for templates.
+
+Each figure a reader saw gets a block: its value, its formula, and each direct input with its
+value, status and numbered source. A derived input links to its own block, so a reader can walk
+from « plus de 25 000 t » down to the hypotheses it rests on. Templates only loop over this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from calculators import Figure, Source, Status
+from macros.formatting import format_quantity, format_range
+from macros.toolbox import anchor, source_anchor
+from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
+
+#: Significant digits for values in derivations: enough to recompute them by hand.
+DERIVATION_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class InputView:
+    label: str
+    value: str
+    range: str | None
+    status: str  # Status value, for CSS classes
+    status_label: str
+    source_number: int | None
+    source_anchor: str | None
+    locator: str | None
+    note: str | None
+    derivation_anchor: str | None
+
+
+@dataclass(frozen=True)
+class DerivationView:
+    anchor: str
+    label: str
+    value: str
+    range: str | None
+    status: str
+    status_label: str
+    formula: str | None
+    inputs: tuple[InputView, ...]
+    hypotheses: tuple[str, ...]
+    reference: str | None
+    source_number: int | None
+    source_anchor: str | None
+    locator: str | None
+    note: str | None
+    in_text: bool
+
+
+@dataclass(frozen=True)
+class SourceView:
+    number: int
+    anchor: str
+    authors: str
+    year: int
+    title: str
+    venue: str
+    url: str | None
+    doi: str | None
+    doi_url: str | None
+    note: str | None
+
+
+def _display(figure: Figure) -> DisplayUnit:
+    key = display_key_for(figure.unit)
+    if key is not None:
+        return DISPLAY_UNITS[key]
+    symbol = f"{figure.unit:~P}"
+    return DisplayUnit("", symbol, symbol, symbol)
+
+
+def value_text(figure: Figure) -> str:
+    shown = _display(figure)
+    return format_quantity(figure.value, shown, digits=DERIVATION_DIGITS)
+
+
+def range_text(figure: Figure) -> str | None:
+    if not figure.has_range:
+        return None
+    shown = _display(figure)
+    return format_range(figure.low.magnitude, figure.high.magnitude, shown, digits=3)
+
+
+class SourceIndex:
+    """Numbers sources in order of first use on a page."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, tuple[int, Source]] = {}
+
+    def number(self, source: Source | None) -> int | None:
+        if source is None:
+            return None
+        if source.id not in self._numbers:
+            self._numbers[source.id] = (len(self._numbers) + 1, source)
+        return self._numbers[source.id][0]
+
+    def views(self) -> list[SourceView]:
+        return [
+            SourceView(
+                number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
+                title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
+                note=s.note,
+            )
+            for n, s in self._numbers.values()
+        ]
+
+
+def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
+    derived = bool(figure.inputs)
+    return InputView(
+        label=figure.describe(), value=value_text(figure), range=range_text(figure),
+        status=figure.status.value, status_label=figure.status.label_fr,
+        source_number=sources.number(figure.source),
+        source_anchor=source_anchor(figure.source) if figure.source else None,
+        locator=figure.parameter.locator if figure.parameter else None, note=figure.note,
+        derivation_anchor=anchor(figure) if derived else None,
+    )
+
+
+def _reference(figure: Figure, sources: SourceIndex) -> str | None:
+    gap = figure.relative_gap()
+    if figure.reference is None or gap is None:
+        return None
+    sources.number(figure.reference.source)
+    published = format_quantity(figure.reference.to(f"{figure.unit}").value, _display(figure),
+                                digits=DERIVATION_DIGITS)
+    return f"{published} ({figure.reference.describe()}) ; écart : " + format_quantity(
+        gap, DISPLAY_UNITS["percent"], digits=2, qualify=False)
+
+
+def build(figures: Mapping[str, Figure], citations: Iterable[Source]
+          ) -> tuple[list[DerivationView], list[SourceView]]:
+    """The derivation blocks (figures in text first, then the derived inputs they lead to)."""
+    sources = SourceIndex()
+    order: dict[str, tuple[Figure, bool]] = {key: (f, True) for key, f in figures.items()}
+    queue = list(figures.values())
+    while queue:
+        figure = queue.pop(0)
+        for child in figure.inputs:
+            if child.inputs and anchor(child) not in order:
+                order[anchor(child)] = (child, False)
+                queue.append(child)
+    blocks = []
+    for key, (figure, in_text) in order.items():
+        inputs = tuple(_input_view(child, sources) for child in figure.inputs)
+        blocks.append(DerivationView(
+            anchor=key, label=figure.describe(), value=value_text(figure),
+            range=range_text(figure), status=figure.status.value,
+            status_label=figure.status.label_fr, formula=figure.formula, inputs=inputs,
+            hypotheses=tuple(h.describe() for h in figure.hypotheses()),
+            reference=_reference(figure, sources), source_number=sources.number(figure.source),
+            source_anchor=source_anchor(figure.source) if figure.source else None,
+            locator=figure.parameter.locator if figure.parameter else None,
+            note=figure.note, in_text=in_text,
+        ))
+    for source in citations:
+        sources.number(source)
+    return blocks, sources.views()
+
+
+__all__ = ["DerivationView", "InputView", "SourceView", "Status", "build"]

@@ -1,0 +1,60 @@
+"""The figures report: every figure of every page, with its inputs and sources, as JSON.
+
+A reviewer compares two reports (``python -m publication figures-diff``) to see what a pull
+request changes in the numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from calculators import Figure
+
+from .articles import RenderedPage
+
+REPORT_VERSION = 1
+
+
+def _unit(figure: Figure) -> str:
+    return f"{figure.unit:~}".replace(" ", "")
+
+
+def _number(value: float) -> float:
+    return float(f"{value:.12g}")
+
+
+def figure_record(figure: Figure) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "value": _number(figure.value),
+        "unit": _unit(figure),
+        "low": _number(figure.low.to(figure.unit).magnitude),
+        "high": _number(figure.high.to(figure.unit).magnitude),
+        "status": figure.status.value,
+    }
+    if figure.formula:
+        record["formula"] = figure.formula
+    return record
+
+
+def input_record(leaf: Figure) -> dict[str, Any]:
+    record = figure_record(leaf)
+    record["id"] = leaf.key or leaf.describe()
+    if leaf.source:
+        record["source"] = leaf.source.id
+    return record
+
+
+def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
+    """The report of a build: pages sorted by path, figures in order of appearance."""
+    figures = []
+    for page in sorted(pages, key=lambda p: p.src_uri):
+        for figure in page.rendered.figures.values():
+            entry = {"article": page.src_uri, "figure": figure.key, **figure_record(figure)}
+            entry["inputs"] = [input_record(leaf) for leaf in figure.leaves()]
+            figures.append(entry)
+    return {"version": REPORT_VERSION, "figures": figures}
+
+
+def index(report: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(f["article"], f["figure"]): f for f in report.get("figures", [])}

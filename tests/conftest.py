@@ -1,0 +1,79 @@
+"""Shared fixtures: the real catalog, a renderer bound to it, and tiny sites built in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from calculators import Catalog
+from macros.render import Renderer
+from macros.toolbox import Toolbox
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog.load()
+
+
+@pytest.fixture
+def renderer(catalog: Catalog) -> Renderer:
+    return Renderer(Toolbox(catalog))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def run_mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+         "--site-dir", str(site_dir)],
+        capture_output=True, text=True, check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site_dir)},
+    )
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A copy of the project's site configuration and content in ``tmp_path``, to alter freely."""
+
+    def make(articles: dict[str, str] | None = None, keep_articles: bool = True,
+             data: bool = False) -> Path:
+        """``articles`` maps paths under content/ to texts; ``data`` copies the parameter data
+        into the project (as ``data/``) so that a test may change it."""
+        project = tmp_path / "project"
+        shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+        shutil.copytree(ROOT / "content", project / "content")
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        if data:
+            shutil.copytree(ROOT / "calculators" / "data", project / "data")
+            config = config.replace("      articles_dir: mythes\n",
+                                    "      articles_dir: mythes\n      data_dir: data\n")
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        if not keep_articles:
+            for article in (project / "content" / "mythes").glob("*.md"):
+                article.unlink()
+        for name, text in (articles or {}).items():
+            path = project / "content" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return project
+
+    return make
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

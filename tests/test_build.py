@@ -1,0 +1,149 @@
+"""Build tests: ``mkdocs build --strict`` into tmp_path, then read the HTML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlparse
+
+from calculators import Catalog
+from calculators.topics import chatgpt
+from macros.formatting import display_unit, format_quantity
+
+from .conftest import run_mkdocs, soup
+
+ARTICLE = "mythes/chatgpt-magique/index.html"
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+MINIMAL = """---
+title: Un mythe d’essai
+claim: Les essais, ça ne sert à rien, non ?
+verdict: faux
+date: 2026-11-28
+author: La rédaction
+category: Technologie
+description: Un article d’essai.
+cover: images/chatgpt.svg
+cover_alt: Une illustration d’essai.
+---
+
+Texte.
+{body}
+"""
+
+
+def figure_texts(html: Path) -> dict[str, str]:
+    page = soup(html)
+    return {a["href"].lstrip("#"): a.get_text(" ", strip=True)
+            for a in page.select("a.vf-fig")}
+
+
+def test_article_shows_the_computed_figures(built_site: Path, catalog: Catalog) -> None:
+    text = soup(built_site / ARTICLE).get_text()
+    assert f"plus de 25{NNBSP}000{NBSP}tonnes d’équivalent CO₂" in text
+    assert f"environ 550{NBSP}tonnes d’équivalent CO₂" in text
+    assert f"environ 270{NBSP}allers-retours" in text
+    assert f"entre 0,03 et 1,2{NNBSP}g CO₂e par requête" in text
+    monthly = chatgpt.chatgpt_monthly_inference_emissions(catalog.bind())
+    expected = format_quantity(monthly.value, display_unit("tCO2e"), digits=2, rounding="down",
+                               long=True)
+    assert figure_texts(built_site / ARTICLE)["calcul-chatgpt-monthly-inference-emissions"] \
+        .startswith(expected)
+
+
+def test_hypotheses_are_visibly_flagged(built_site: Path) -> None:
+    page = soup(built_site / ARTICLE)
+    monthly = page.select_one('a.vf-fig[href="#calcul-chatgpt-monthly-inference-emissions"]')
+    assert "vf-fig--hypothesis" in monthly["class"]
+    assert "(hypothèse)" in monthly.get_text()
+    sourced = page.select_one('a.vf-fig[href="#calcul-gpt3-training-emissions"]')
+    assert "vf-fig--hypothesis" not in sourced["class"]
+
+
+def test_the_original_200_is_shown_with_an_explanation(built_site: Path) -> None:
+    note = soup(built_site / ARTICLE).select_one(".admonition")
+    assert f"200{NBSP}allers-retours" in note.get_text()
+    assert "ADEME" in note.get_text()
+
+
+def test_no_template_syntax_is_left_in_any_page(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, page
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = soup(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
+                               ("iframe", "src"), ("source", "srcset"), ("video", "src"),
+                               ("audio", "src"), ("object", "data")):
+            for element in html.find_all(tag):
+                if tag == "link" and "canonical" in (element.get("rel") or []):
+                    continue
+                url = element.get(attribute) or ""
+                assert not urlparse(url).netloc, f"{page}: {tag} {url}"
+        for style in html.find_all("style"):
+            assert "url(http" not in style.get_text(), page
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:", css.read_text()), css
+
+
+def test_a_parameter_change_changes_the_page(make_project: Callable[..., Path]) -> None:
+    project = make_project(data=True)
+    parameters = project / "data" / "parameters" / "chatgpt.yml"
+    before = run_mkdocs(project / "mkdocs.yml", project / "before")
+    assert before.returncode == 0, before.stderr
+    text = parameters.read_text(encoding="utf-8")
+    parameters.write_text(
+        text.replace("unit: query/user/day\n", "unit: query/user/day\n", 1)
+        .replace("  value: 10\n  unit: query/user/day", "  value: 20\n  unit: query/user/day"),
+        encoding="utf-8",
+    )
+    after = run_mkdocs(project / "mkdocs.yml", project / "after")
+    assert after.returncode == 0, after.stderr
+    old = figure_texts(project / "before" / ARTICLE)
+    new = figure_texts(project / "after" / ARTICLE)
+    assert new["calcul-chatgpt-monthly-inference-emissions"].startswith(
+        f"plus de 50{NNBSP}000{NBSP}tonnes")
+    changed = {key for key in old if old[key] != new[key]}
+    assert changed == {
+        "calcul-queries-per-user-day-seed", "calcul-chatgpt-monthly-inference-emissions",
+        "calcul-inference-to-training-ratio", "calcul-inference-time-to-match-training",
+        "calcul-chatgpt-monthly-inference-emissions-published",
+        "calcul-inference-to-training-ratio-published", "calcul-usage-growth-since-seed",
+    }
+
+
+def test_every_error_of_the_build_is_reported_with_its_source_line(
+        make_project: Callable[..., Path]) -> None:
+    project = make_project(articles={
+        "mythes/premier.md": MINIMAL.format(body="\n{{ inconnu() }}"),
+        "mythes/second.md": MINIMAL.format(body="Bien.\n\n{{ gpt3_training_emissions() "
+                                                "| figure('MWh') }}"),
+    })
+    result = run_mkdocs(project / "mkdocs.yml", project / "site")
+    assert result.returncode != 0
+    assert "content/mythes/premier.md:15: nom inconnu « inconnu »" in result.stderr
+    assert "content/mythes/second.md:16: « gpt3_training_emissions » : impossible " \
+           "d’exprimer" in result.stderr
+    assert "2 erreurs à corriger" in result.stderr
+
+
+def test_derivation_leads_from_the_headline_to_its_three_hypotheses(built_site: Path) -> None:
+    page = soup(built_site / ARTICLE)
+    block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
+    hypotheses = block.select_one(".vf-derivation__hypotheses").get_text(" ", strip=True)
+    for label in ("utilisateurs actifs de ChatGPT par jour", "requêtes par utilisateur",
+                  "émissions par requête retenues"):
+        assert label in hypotheses
+    daily = block.select_one('a[href="#calcul-chatgpt-daily-inference-emissions"]')
+    assert daily is not None
+    target = page.select_one("#calcul-chatgpt-daily-inference-emissions")
+    badges = [b.get_text() for b in target.select(".vf-input .vf-badge")]
+    assert "hypothèse" in badges
+    sources = page.select(".vf-sources__list > li")
+    assert any("Carbon Emissions and Large Neural Network Training" in s.get_text()
+               for s in sources)
+    assert len({s["id"] for s in sources}) == len(sources)
