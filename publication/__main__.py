@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from .build import build_site
+from .figures import FiguresError, figures_at, figures_of_tree
+from .figures_diff import diff_reports, markdown_table
+from .report import dump_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,10 +20,45 @@ def main(argv: list[str] | None = None) -> int:
                                 "qu’en cas de succès)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
+    figures = commands.add_parser("figures", help="calcule tous les chiffres publiés, sans "
+                                  "construire le site, et les écrit en JSON")
+    figures.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    figures.add_argument("--output", default="figures.json", help="fichier, ou - pour la sortie")
+    diff = commands.add_parser("figures-diff", help="compare les chiffres de deux révisions git "
+                               "(tableau Markdown)")
+    diff.add_argument("before", help="révision de départ, par exemple origin/main")
+    diff.add_argument("after", nargs="?", default="HEAD", help="révision d’arrivée (HEAD)")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build_site(args.config_file, args.site_dir)
+    if args.command == "figures":
+        return write_figures(args.config_file, args.output)
+    if args.command == "figures-diff":
+        return print_figures_diff(args.before, args.after)
     return 2
+
+
+def write_figures(config_file: Path, output: str) -> int:
+    try:
+        report = figures_of_tree(config_file)
+    except FiguresError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if output == "-":
+        sys.stdout.write(dump_report(report))
+    else:
+        Path(output).write_text(dump_report(report), encoding="utf-8")
+    return 0
+
+
+def print_figures_diff(before: str, after: str) -> int:
+    try:
+        reports = [figures_at(revision, Path.cwd()) for revision in (before, after)]
+    except FiguresError as error:
+        print(error, file=sys.stderr)
+        return 1
+    sys.stdout.write(markdown_table(diff_reports(*reports)))
+    return 0
 
 
 if __name__ == "__main__":

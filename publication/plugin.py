@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from calculators.loading import DATA_DIR
 
 from .articles import CallToAction, Publication
 from .errors import report_errors
-from .report import build_report
+from .report import build_report, dump_report
 
 
 class CallToActionConfig(base.Config):
@@ -43,15 +42,19 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     publication: Publication
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.publication = self.new_publication(config)
+        return config
+
+    def new_publication(self, config: MkDocsConfig) -> Publication:
+        """A ``Publication`` for this configuration (also used by the command line)."""
         calls = {
             key: CallToAction(cta.title, cta.text, cta.link_text, cta.link)
             for key, cta in self.config.calls_to_action.items()
         }
         root = Path(config.config_file_path).parent
         self.data_dir = Path(self.config.data_dir) if self.config.data_dir else DATA_DIR
-        self.publication = Publication(Path(config.docs_dir), self.config.articles_dir, calls,
-                                       root, self.data_dir)
-        return config
+        return Publication(Path(config.docs_dir), self.config.articles_dir, calls, root,
+                           self.data_dir)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
@@ -80,5 +83,4 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         report = build_report(self.publication.pages.values())
         path = Path(config.site_dir) / self.config.figures_report
-        path.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                        encoding="utf-8")
+        path.write_text(dump_report(report), encoding="utf-8")

@@ -6,6 +6,7 @@ request changes in the numbers.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -54,6 +55,10 @@ def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
             entry["inputs"] = [input_record(leaf) for leaf in figure.leaves()]
             figures.append(entry)
     return {"version": REPORT_VERSION, "figures": figures}
+
+
+def dump_report(report: Mapping[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def index(report: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
