@@ -18,7 +18,7 @@ REPORT_VERSION = 1
 
 
 def _unit(figure: Figure) -> str:
-    return f"{figure.unit:~}".replace(" ", "")
+    return f"{figure.unit:~C}"
 
 
 def _number(value: float) -> float:
