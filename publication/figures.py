@@ -18,6 +18,7 @@ from typing import Any
 
 from mkdocs.config import load_config
 
+from .articles import Publication
 from .errors import report_errors
 from .report import build_report
 
@@ -28,17 +29,27 @@ class FiguresError(Exception):
     """The figures could not be computed; the message is for editors, in French."""
 
 
-def figures_of_tree(config_file: Path) -> dict[str, Any]:
-    """The figures report of the working tree described by ``config_file``."""
+def render_tree(config_file: Path) -> tuple[Any, Publication]:
+    """Every page of the tree rendered as a build would, without writing HTML.
+
+    Returns the plugin's configuration and the ``Publication``; raises ``FiguresError`` listing
+    every error.
+    """
     config = load_config(str(config_file))
     plugin = config.plugins[PLUGIN]
-    publication = plugin.new_publication(config)  # type: ignore[attr-defined]
+    publication: Publication = plugin.new_publication(config)  # type: ignore[attr-defined]
     docs = Path(config.docs_dir)
     for path in sorted(docs.rglob("*.md")):
         publication.render_page(path.relative_to(docs).as_posix(),
                                 path.read_text(encoding="utf-8"))
     if publication.errors:
         raise FiguresError(report_errors(publication.errors))
+    return plugin.config, publication
+
+
+def figures_of_tree(config_file: Path) -> dict[str, Any]:
+    """The figures report of the working tree described by ``config_file``."""
+    _, publication = render_tree(config_file)
     return build_report(publication.pages.values())
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,10 @@ from calculators.loading import DATA_DIR
 
 from .articles import CallToAction, Publication
 from .errors import report_errors
+from .freshness import freshness_warnings
 from .report import build_report, dump_report
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class CallToActionConfig(base.Config):
@@ -34,6 +39,10 @@ class VraiOuFauxConfig(base.Config):
     figures_report = c.Type(str, default="figures.json")
     #: Parameters and sources; by default the calculators package's own data.
     data_dir = c.Optional(c.Dir(exists=True))
+    #: Sources older than this are reported; hypotheses in use are always reported.
+    freshness_max_age_years = c.Type(int, default=5)
+    #: Turn those reports into errors that fail the build.
+    freshness_strict = c.Type(bool, default=False)
 
 
 class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
@@ -69,6 +78,15 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return markdown if body is None else body
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        warnings = freshness_warnings(
+            self.publication.pages.values(), self.publication.display_path, dt.date.today(),
+            self.config.freshness_max_age_years,
+        )
+        if self.config.freshness_strict:
+            self.publication.errors.extend(warnings)
+        else:
+            for warning in warnings:
+                log.info("À vérifier : %s", str(warning).replace("\n", " "))
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
         return env
