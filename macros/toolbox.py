@@ -72,16 +72,23 @@ def _require_figure(value: Any, filter_name: str) -> Figure:
     return value
 
 
+def text_anchor(figure: Figure) -> str:
+    """The id of a figure's first occurrence in the text, for the derivation's way back."""
+    return "texte-" + anchor(figure)
+
+
 def _link(figure: Figure, text: str) -> Markup:
     record = _page.get()
+    first = anchor(figure) not in record.figures
     record.figures.setdefault(anchor(figure), figure)
+    identifier = Markup(' id="{}"').format(text_anchor(figure)) if first else ""
     flag = ""
     classes = "vf-fig"
     if figure.hypotheses():
         classes += " vf-fig--hypothesis"
         flag = Markup(' <span class="vf-fig__flag">(hypothèse)</span>')
-    return Markup('<a class="{}" href="#{}">{}{}</a>').format(
-        classes, anchor(figure), text, flag
+    return Markup('<a class="{}" href="#{}"{}>{}{}</a>').format(
+        classes, anchor(figure), identifier, text, flag
     )
 
 
@@ -149,4 +156,5 @@ class Toolbox:
         return sorted(self.globals) + sorted(self.filters)
 
 
-__all__ = ["FormattingError", "PageRecord", "Toolbox", "anchor", "recording", "source_anchor"]
+__all__ = ["FormattingError", "PageRecord", "Toolbox", "anchor", "recording", "source_anchor",
+           "text_anchor"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from calculators import Figure, Source, Status
 from macros.formatting import format_quantity, format_range
-from macros.toolbox import anchor, source_anchor
+from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
 
 #: Significant digits for values in derivations: enough to recompute them by hand.
@@ -49,7 +49,8 @@ class DerivationView:
     source_anchor: str | None
     locator: str | None
     note: str | None
-    in_text: bool
+    #: The id of the figure's first occurrence in the text, when the reader saw it there.
+    text_anchor: str | None
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source]
             reference=_reference(figure, sources), source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=figure.parameter.locator if figure.parameter else None,
-            note=figure.note, in_text=in_text,
+            note=figure.note, text_anchor=text_anchor(figure) if in_text else None,
         ))
     for source in citations:
         sources.number(source)

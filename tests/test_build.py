@@ -147,3 +147,31 @@ def test_derivation_leads_from_the_headline_to_its_three_hypotheses(built_site: 
     assert any("Carbon Emissions and Large Neural Network Training" in s.get_text()
                for s in sources)
     assert len({s["id"] for s in sources}) == len(sources)
+
+
+def test_each_derivation_leads_back_to_the_text(built_site: Path) -> None:
+    page = soup(built_site / ARTICLE)
+    for block in page.select(".vf-derivation"):
+        back = block.select_one(".vf-derivation__back a")
+        in_text = page.select_one(f'a.vf-fig[href="#{block["id"]}"]')
+        if in_text is None:
+            assert back is None
+            continue
+        assert back is not None and back["href"] == f"#{in_text['id']}"
+
+
+def test_a_parameter_range_propagates_and_reads_in_french(
+        make_project: Callable[..., Path]) -> None:
+    project = make_project(data=True, articles={"mythes/chatgpt-magique.md": MINIMAL.format(
+        body="Entre deux : {{ chatgpt_monthly_inference_emissions() | figure_range('tCO2e') }}.")})
+    parameters = project / "data" / "parameters" / "chatgpt.yml"
+    text = parameters.read_text(encoding="utf-8")
+    parameters.write_text(text.replace("  value: 10\n  unit: query/user/day",
+                                       "  value: 10\n  low: 5\n  high: 15\n  unit: query/user/day"),
+                          encoding="utf-8")
+    result = run_mkdocs(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 0, result.stderr
+    page = soup(project / "site" / ARTICLE)
+    assert f"entre 13{NNBSP}000 et 38{NNBSP}000{NNBSP}t CO₂e" in page.get_text()
+    block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
+    assert f"(entre 12{NNBSP}700 et 38{NNBSP}200{NNBSP}t CO₂e)" in block.get_text()
