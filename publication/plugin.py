@@ -21,6 +21,7 @@ from .articles import CallToAction, Publication
 from .errors import report_errors
 from .freshness import freshness_warnings
 from .report import build_report, dump_report
+from .typography import FrenchTypographyExtension, french_spacing
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -52,6 +53,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.publication = self.new_publication(config)
+        config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
         return config
 
     def new_publication(self, config: MkDocsConfig) -> Publication:
@@ -78,6 +80,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return markdown if body is None else body
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["french_spacing"] = french_spacing
         warnings = freshness_warnings(
             self.publication.pages.values(), self.publication.display_path, dt.date.today(),
             self.config.freshness_max_age_years,
