@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
+
+import pytest
 
 from calculators import Catalog
 from calculators.topics import chatgpt
 from macros.formatting import display_unit, format_quantity
 
-from .conftest import run_mkdocs, soup
+from .conftest import ROOT, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -175,3 +179,17 @@ def test_a_parameter_range_propagates_and_reads_in_french(
     assert f"entre 13{NNBSP}000 et 38{NNBSP}000{NNBSP}t CO₂e" in page.get_text()
     block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
     assert f"(entre 12{NNBSP}700 et 38{NNBSP}200{NNBSP}t CO₂e)" in block.get_text()
+
+
+def test_the_build_needs_no_network(tmp_path: Path) -> None:
+    """Build inside a network namespace with no interface: any network access would fail it."""
+    probe = subprocess.run(["unshare", "--net", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip("unshare --net needs root (CI runs as root)")
+    result = subprocess.run(
+        ["unshare", "--net", sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / ARTICLE).exists()
