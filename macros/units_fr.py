@@ -96,6 +96,15 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
     ),
     "times": _word("", "fois", "fois"),
     "percent": DisplayUnit("", "%", "%", "%", scale=100.0, word=True),
+    # Differences between two shares, in percentage points (0.027 → « 2,7 points »).
+    "point": DisplayUnit("", "points", "point", "points", scale=100.0, word=True),
+    "year": DisplayUnit("year", "ans", "an", "ans", word=True),
+    # A share that changes each year: « 0,27 point par an » in prose, « 0,0027 par an » in
+    # derivations (the unscaled entry, found by its Pint unit).
+    "point/year": DisplayUnit(
+        "1/year", "points par an", "point par an", "points par an", scale=100.0, word=True
+    ),
+    "1/year": DisplayUnit("1/year", "par an", "par an", "par an", word=True),
 }
 
 
