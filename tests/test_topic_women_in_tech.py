@@ -82,3 +82,10 @@ def test_years_to_parity_times_pace_closes_the_gap(catalog: Catalog, start: floa
     pace = topic.eu_ict_specialists_pace(p).to("1/year").value
     assert years > 0
     assert years * pace == pytest.approx(0.5 - end, rel=1e-9)
+
+
+def test_a_share_written_as_a_percentage_is_refused(catalog: Catalog) -> None:
+    p = catalog.with_values(women_share_engineering_schools=28).bind()
+    with pytest.raises(CalculatorError, match="dépasse 1") as error:
+        topic.cs_schools_gap_with_engineering(p)
+    assert error.value.key == "women_share_engineering_schools"
