@@ -68,6 +68,13 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
         f"kilogramme {_CO2E} par kilomètre",
         f"kilogrammes {_CO2E} par kilomètre",
     ),
+    "MtCO2e": DisplayUnit(
+        "MtCO2e", "Mt CO₂e", f"million de tonnes {_CO2E}", f"millions de tonnes {_CO2E}"
+    ),
+    "TWh": DisplayUnit("TWh", "TWh", "térawattheure", "térawattheures"),
+    "MWh/day": DisplayUnit(
+        "MWh/day", "MWh par jour", "mégawattheure par jour", "mégawattheures par jour"
+    ),
     "MWh": DisplayUnit("MWh", "MWh", "mégawattheure", "mégawattheures"),
     "kWh": DisplayUnit("kWh", "kWh", "kilowattheure", "kilowattheures"),
     "Wh/query": DisplayUnit(
