@@ -90,6 +90,12 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
         "kilomètres par aller-retour",
     ),
     "hour": DisplayUnit("hour", "h", "heure", "heures"),
+    "hour/day": DisplayUnit("hour/day", "h par jour", "heure par jour", "heures par jour"),
+    "hour/week": DisplayUnit(
+        "hour/week", "h par semaine", "heure par semaine", "heures par semaine"
+    ),
+    "minute/day": DisplayUnit("minute/day", "min par jour", "minute par jour", "minutes par jour"),
+    "day/week": DisplayUnit("day/week", "j par semaine", "jour par semaine", "jours par semaine"),
     "day": DisplayUnit("day", "j", "jour", "jours"),
     "round_trip": _word("round_trip", "aller-retour", "allers-retours"),
     "accelerator": _word("accelerator", "processeur", "processeurs"),
