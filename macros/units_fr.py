@@ -68,6 +68,13 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
         f"kilogramme {_CO2E} par kilomètre",
         f"kilogrammes {_CO2E} par kilomètre",
     ),
+    "MtCO2e": DisplayUnit(
+        "MtCO2e", "Mt CO₂e", f"million de tonnes {_CO2E}", f"millions de tonnes {_CO2E}"
+    ),
+    "TWh": DisplayUnit("TWh", "TWh", "térawattheure", "térawattheures"),
+    "MWh/day": DisplayUnit(
+        "MWh/day", "MWh par jour", "mégawattheure par jour", "mégawattheures par jour"
+    ),
     "MWh": DisplayUnit("MWh", "MWh", "mégawattheure", "mégawattheures"),
     "kWh": DisplayUnit("kWh", "kWh", "kilowattheure", "kilowattheures"),
     "Wh/query": DisplayUnit(
@@ -83,11 +90,18 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
         "kilomètres par aller-retour",
     ),
     "hour": DisplayUnit("hour", "h", "heure", "heures"),
+    "hour/day": DisplayUnit("hour/day", "h par jour", "heure par jour", "heures par jour"),
+    "hour/week": DisplayUnit(
+        "hour/week", "h par semaine", "heure par semaine", "heures par semaine"
+    ),
+    "minute/day": DisplayUnit("minute/day", "min par jour", "minute par jour", "minutes par jour"),
+    "day/week": DisplayUnit("day/week", "j par semaine", "jour par semaine", "jours par semaine"),
     "day": DisplayUnit("day", "j", "jour", "jours"),
     "round_trip": _word("round_trip", "aller-retour", "allers-retours"),
     "accelerator": _word("accelerator", "processeur", "processeurs"),
     "user": _word("user", "utilisateur", "utilisateurs"),
     "person": _word("person", "personne", "personnes"),
+    "share": _word("share", "partage", "partages"),
     "query/day": _word("query/day", "requête par jour", "requêtes par jour"),
     "query/user/day": _word(
         "query/user/day",
@@ -96,6 +110,15 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
     ),
     "times": _word("", "fois", "fois"),
     "percent": DisplayUnit("", "%", "%", "%", scale=100.0, word=True),
+    # Differences between two shares, in percentage points (0.027 → « 2,7 points »).
+    "point": DisplayUnit("", "points", "point", "points", scale=100.0, word=True),
+    "year": DisplayUnit("year", "ans", "an", "ans", word=True),
+    # A share that changes each year: « 0,27 point par an » in prose, « 0,0027 par an » in
+    # derivations (the unscaled entry, found by its Pint unit).
+    "point/year": DisplayUnit(
+        "1/year", "points par an", "point par an", "points par an", scale=100.0, word=True
+    ),
+    "1/year": DisplayUnit("1/year", "par an", "par an", "par an", word=True),
 }
 
 
