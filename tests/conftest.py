@@ -10,12 +10,18 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 from calculators import Catalog
 from macros.render import Renderer
 from macros.toolbox import Toolbox
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests are part of a deterministic suite: the same examples on every run, no example
+# database, and no wall-clock deadline (a loaded CI machine must not turn speed into failures).
+settings.register_profile("deterministic", derandomize=True, database=None, deadline=None)
+settings.load_profile("deterministic")
 
 
 @pytest.fixture(scope="session")

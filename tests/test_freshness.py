@@ -21,8 +21,9 @@ def publication() -> Publication:
 
 
 def messages(publication: Publication, today: dt.date, years: int) -> list[str]:
-    return [w.message for w in freshness_warnings(
-        publication.pages.values(), publication.display_path, today, years)]
+    """The warnings about the ChatGPT article."""
+    page = publication.pages["mythes/chatgpt-magique.md"]
+    return [w.message for w in freshness_warnings([page], publication.display_path, today, years)]
 
 
 def test_every_hypothesis_of_the_chatgpt_article_is_reported(publication: Publication) -> None:
