@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from .prose import Problem
-from .source_text import line_at
+from .source_text import Problem, line_at
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from macros.units_fr import DISPLAY_UNITS
 
 from .schema import PLACEHOLDER
-from .source_text import blank, line_at
+from .source_text import Problem, blank, line_at
 
 #: Units and scale words written after a number, besides the site's own display units.
 GENERAL_UNITS = (
@@ -88,15 +87,6 @@ TYPED_FIGURE_HINT = (
     "{{ param(\"identifiant\") | figure(\"tCO2e\") }} ; une citation entre « » ou dans un bloc "
     "« > » est permise (voir CONTRIBUTING.md, « Les chiffres »)"
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A problem at a line of the text it was found in."""
-
-    line: int
-    message: str
-    hint: str = ""
 
 
 def _without_allowed(text: str) -> str:

@@ -14,7 +14,7 @@ from jinja2 import nodes
 from calculators.loading import suggest
 from macros.render import Renderer
 
-from .prose import Problem
+from .source_text import Problem
 
 #: Names Jinja defines itself inside templates; the renderer judges their use.
 _JINJA_NAMES = frozenset({"loop", "self", "caller", "varargs", "kwargs", "super"})

@@ -17,8 +17,7 @@ from macros.errors import ContentError
 from macros.render import Renderer
 
 from . import html_policy, prose, references
-from .prose import Problem
-from .source_text import prose_of, without_code
+from .source_text import Problem, prose_of, without_code
 
 #: Marks the errors ``output_problems`` adds, which ``prose_problems`` may already have found.
 OUTPUT_PREFIX = "le code Jinja produit du HTML refusé : "

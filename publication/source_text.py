@@ -30,6 +30,15 @@ def blank(match: re.Match[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A problem at a line of the text it was found in (the body, or one of its strings)."""
+
+    line: int
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class Typed:
     """What an editor typed in a body: the text outside Jinja tags, line for line, and the
     string literals inside them with their lines."""
