@@ -27,5 +27,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Editors: `make check` lists every problem of the content; `make new TITLE="Le mythe ?"` starts
+# an article. The title reaches the command through the environment, so quotes in it are safe.
+check: $(STAMP)
+	$(BIN)/python -m publication check
+
+new: $(STAMP)
+	@test -n "$$TITLE" || { echo 'Indiquez le mythe : make new TITLE="Le cloud, c’est léger ?"' >&2; exit 2; }
+	$(BIN)/python -m publication new "$$TITLE"
+
 clean:
 	rm -rf site .build-tmp .pytest_cache

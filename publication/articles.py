@@ -6,24 +6,31 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from babel.dates import format_date
 
 from calculators import CalculatorError, Catalog, DataErrors
+from calculators.loading import suggest
 from macros.errors import ContentError
 from macros.formatting import LOCALE
 from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 
-from . import derivation
+from . import derivation, rules
 from .frontmatter import split
+from .prose import typed_figures
 from .schema import ArticleMeta, validate
+from .slugs import slug_problem, slugify
 from .verdicts import VERDICTS, Verdict
 
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
+IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
+#: Front-matter texts readers see outside the article, which cannot hold a computed figure.
+#: (The title and the claim quote the myth: they may.)
+FIGURE_FREE_FIELDS = ("description", "cover_alt", "verdict_label")
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ class Publication:
         self.project_root = project_root
         self.errors: list[ContentError] = []
         self.pages: dict[str, RenderedPage] = {}
+        #: The file that took each article slug first: two articles may not share one.
+        self.slugs: dict[str, str] = {}
         self.renderer: Renderer | None = None
         try:
             self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
@@ -92,6 +101,17 @@ class Publication:
     def render_page(self, src_uri: str, raw: str) -> str | None:
         """The page body with its figures computed, or None after recording its errors."""
         file = self.display_path(src_uri)
+        if "\x00" in raw:
+            self.errors.append(ContentError(
+                file, raw.count("\n", 0, raw.index("\x00")) + 1,
+                "fichier binaire : ce n’est pas un texte",
+                "une page est un fichier texte .md, enregistré en UTF-8"))
+            return None
+        if self.is_article(src_uri) and not raw.strip():
+            self.errors.append(ContentError(
+                file, 1, "l’article est vide",
+                "partez du modèle : python -m publication new \"Le mythe\""))
+            return None
         try:
             source = split(raw, file)
         except ContentError as error:
@@ -99,6 +119,7 @@ class Publication:
             return None
         meta: ArticleMeta | None = None
         if self.is_article(src_uri):
+            self._check_slug(src_uri, file)
             meta, problems = self._check_meta(source.meta)
             self.errors.extend(
                 ContentError(file, source.line_of(key), message, hint)
@@ -106,31 +127,68 @@ class Publication:
             )
             if problems:
                 meta = None
+        typed = rules.prose_problems(source.body, file, source.body_offset)
+        self.errors.extend(typed)
         if self.renderer is None:
             return None
         try:
             rendered = self.renderer.render(source.body, file=file, line_offset=source.body_offset,
                                             article=source.meta)
         except ContentError as error:
-            self.errors.append(error)
+            # Rendering stops at the first error: list every unknown name of the page as well.
+            unknown = rules.jinja_problems(source.body, file, source.body_offset, self.renderer)
+            self.errors.extend(unknown)
+            if error.line not in {e.line for e in unknown}:  # else: the same mistake
+                self.errors.append(error)
             return None
+        self.errors.extend(rules.output_problems(rendered.text, typed, file, source.body_offset))
         article = self._article_view(meta, rendered) if meta else None
         self.pages[src_uri] = RenderedPage(src_uri, rendered, article)
         return rendered.text
 
+    def _check_slug(self, src_uri: str, file: str) -> None:
+        slug = PurePosixPath(src_uri).stem
+        problem = slug_problem(slug)
+        if problem:
+            self.errors.append(ContentError(file, 1, problem, "renommez le fichier, par exemple "
+                                            f"{slugify(slug) or 'mon-mythe'}.md"))
+        elif slug in self.slugs:
+            self.errors.append(ContentError(
+                file, 1, f"slug « {slug} » déjà pris par {self.slugs[slug]}",
+                "deux articles ne peuvent pas avoir le même nom de fichier : renommez celui-ci"))
+        else:
+            self.slugs[slug] = file
+
     def _check_meta(self, data: dict[str, Any]) -> tuple[ArticleMeta, list[tuple[str, str, str]]]:
         meta, problems = validate(data)
         cover = data.get("cover")
-        if isinstance(cover, str) and cover and not (self.docs_dir / cover).is_file():
+        if isinstance(cover, str) and cover and not self._is_image(cover):
             problems.append(("cover", f"image de couverture introuvable : {cover}",
                              f"le chemin part du dossier {self.docs_dir.name}/, par exemple "
                              "images/mon-article.svg"))
+        for key in FIGURE_FREE_FIELDS:
+            if isinstance(data.get(key), str):
+                problems += [(key, f"« {key} » : {p.message}", p.hint)
+                             for p in typed_figures(data[key])]
+        based_on = data.get("based_on")
+        sources = self.renderer.toolbox.catalog.sources if self.renderer else None
+        if isinstance(based_on, str) and sources is not None and based_on not in sources:
+            problems.append(("based_on", f"source inconnue « {based_on} »",
+                             suggest(based_on, sources)
+                             or "ajoutez-la dans calculators/data/sources.yml"))
         cta = data.get("cta")
         if isinstance(cta, str) and cta not in self.calls_to_action:
             known = ", ".join(self.calls_to_action) or "aucun"
             problems.append(("cta", f"appel à l’action inconnu « {cta} »",
                              f"appels définis dans mkdocs.yml : {known}"))
         return meta, problems
+
+    def _is_image(self, path: str) -> bool:
+        """Whether ``path`` is an image file inside the content folder."""
+        docs = self.docs_dir.resolve()
+        image = (docs / path).resolve()
+        return image.is_relative_to(docs) and image.suffix.lower() in IMAGE_SUFFIXES \
+            and image.is_file()
 
     def _article_view(self, meta: ArticleMeta, rendered: Rendered) -> ArticleView:
         blocks, sources = derivation.build(rendered.figures, rendered.citations.values())

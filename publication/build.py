@@ -14,7 +14,24 @@ import tempfile
 from pathlib import Path
 
 #: Fixed so that two builds of one commit give identical files.
-REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "NO_MKDOCS_2_WARNING": "1"}
+REPRODUCIBLE_ENV = {"PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def source_date_epoch(project: Path) -> str:
+    """The build's date, which MkDocs writes in the sitemap (``lastmod``, gzip header).
+
+    ``SOURCE_DATE_EPOCH`` when the caller sets it; else the time of the last commit, the same
+    for every build of that commit; else 1970-01-01 (no git, or not a repository).
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project,
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return "0"
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else "0"
 
 
 def build_site(config_file: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
@@ -25,7 +42,8 @@ def build_site(config_file: Path, site_dir: Path, extra_args: list[str] | None =
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file), "--site-dir", str(staging),
                *(extra_args or [])]
-    env = {**os.environ, **REPRODUCIBLE_ENV}
+    env = {**os.environ, **REPRODUCIBLE_ENV,
+           "SOURCE_DATE_EPOCH": source_date_epoch(config_file.resolve().parent)}
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -26,6 +26,22 @@ class SourceFile:
         return self.key_lines.get(key, 1)
 
 
+def _construct(loader: yaml.SafeLoader, node: yaml.Node | None) -> Any:
+    """The front matter's value. A field YAML cannot construct, such as the impossible date
+    2026-13-45, keeps its text, so that the schema reports it with every other problem."""
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return loader.construct_document(node)
+    meta: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        try:
+            meta[str(key_node.value)] = loader.construct_object(value_node, deep=True)
+        except ValueError:
+            meta[str(key_node.value)] = str(getattr(value_node, "value", ""))
+    return meta
+
+
 def split(text: str, file: str) -> SourceFile:
     """Parse the YAML front matter of ``text``; raise ``ContentError`` with its line if invalid."""
     match = _FENCE.match(text)
@@ -39,7 +55,7 @@ def split(text: str, file: str) -> SourceFile:
         loader = yaml.SafeLoader(yaml_text)
         try:
             node = loader.get_single_node()
-            meta = loader.construct_document(node) if node is not None else {}
+            meta = _construct(loader, node)
         finally:
             loader.dispose()
     except yaml.YAMLError as error:

@@ -64,6 +64,8 @@ class Tags(c.BaseConfigOption[list[str]]):
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
             raise ValidationError("doit être une liste de mots-clés, par exemple [IA, énergie]")
+        if any(PLACEHOLDER in tag for tag in value):
+            raise ValidationError(f"contient encore « {PLACEHOLDER} » : remplacez-le")
         return value
 
 

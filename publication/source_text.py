@@ -1,0 +1,107 @@
+"""The prose an editor typed: an article body with its Jinja tags, code and comments blanked.
+
+The prose rules (hard-coded figures, raw HTML) read this text. Every line of it stays on its line,
+so a problem at line *n* of the text is at line *n* + the front matter's length in the file.
+Jinja's own lexer finds the text outside ``{{ }}``, ``{% %}`` and ``{# #}``; a tag is replaced by
+one ``TAG`` character, so that the words on either side of it do not run together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import TemplateSyntaxError
+
+from macros.sandbox import ArticleSandbox
+
+#: What stands where a Jinja tag was.
+TAG = "\ufffc"
+
+_LEXER = ArticleSandbox()
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def blank(match: re.Match[str]) -> str:
+    """The matched text with every character but line breaks turned into a space."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem at a line of the text it was found in (the body, or one of its strings)."""
+
+    line: int
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What an editor typed in a body: the text outside Jinja tags, line for line, and the
+    string literals inside them with their lines."""
+
+    text: str
+    strings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def split_jinja(body: str) -> Typed:
+    """``body`` split by Jinja's own lexer.
+
+    A syntax error stops the lexer: what follows it is left out (the renderer reports the error
+    itself).
+    """
+    if not any(marker in body for marker in ("{{", "{%", "{#")):
+        return Typed(body)
+    parts: list[str] = []
+    strings: list[tuple[int, str]] = []
+    line = 1
+    try:
+        for lineno, kind, value in _LEXER.lex(body):
+            if kind == "string":
+                strings.append((lineno, value))
+            if kind != "data":
+                if not parts or parts[-1] != TAG:
+                    parts.append(TAG)
+                continue
+            if lineno > line:
+                parts.append("\n" * (lineno - line))
+                line = lineno
+            parts.append(value)
+            line += value.count("\n")
+    except TemplateSyntaxError:
+        pass
+    return Typed("".join(parts), strings)
+
+
+def without_code(text: str) -> str:
+    """``text`` with fenced code blocks, code spans and HTML comments blanked: they show code
+    or nothing, never prose or markup."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for number, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)[0] * 3
+            lines[number] = ""
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            lines[number] = ""
+    text = "\n".join(lines)
+    text = _CODE_SPAN.sub(blank, text)
+    return _HTML_COMMENT.sub(blank, text)
+
+
+def prose_of(body: str) -> Typed:
+    """What an editor wrote in ``body``: prose and markup line for line (code blanked), and the
+    strings of its Jinja."""
+    typed = split_jinja(body)
+    return Typed(without_code(typed.text), typed.strings)
+
+
+def line_at(text: str, index: int) -> int:
+    """The 1-based line of character ``index`` in ``text``."""
+    return text.count("\n", 0, index) + 1
