@@ -18,7 +18,7 @@ from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 
 from . import derivation
-from .frontmatter import split
+from .frontmatter import SourceFile, split
 from .schema import ArticleMeta, validate
 from .verdicts import VERDICTS, Verdict
 
@@ -73,6 +73,7 @@ class Publication:
         self.project_root = project_root
         self.errors: list[ContentError] = []
         self.pages: dict[str, RenderedPage] = {}
+        self._sources: dict[str, tuple[str, SourceFile]] = {}
         self.renderer: Renderer | None = None
         try:
             self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
@@ -89,11 +90,30 @@ class Publication:
     def is_article(self, src_uri: str) -> bool:
         return src_uri.startswith(self.articles_dir + "/") and src_uri.endswith(".md")
 
+    def read_source(self, src_uri: str, raw: str) -> SourceFile:
+        """``raw`` split into front matter and body, parsed once per build (the listing reads
+        the front matter of every article before its page is rendered)."""
+        cached = self._sources.get(src_uri)
+        if cached is not None and cached[0] == raw:
+            return cached[1]
+        source = split(raw, self.display_path(src_uri))
+        self._sources[src_uri] = (raw, source)
+        return source
+
+    def article_meta(self, src_uri: str, raw: str) -> ArticleMeta | None:
+        """The validated front matter of an article, or None if invalid: ``render_page`` then
+        reports why."""
+        try:
+            meta, problems = self._check_meta(self.read_source(src_uri, raw).meta)
+        except ContentError:
+            return None
+        return None if problems else meta
+
     def render_page(self, src_uri: str, raw: str) -> str | None:
         """The page body with its figures computed, or None after recording its errors."""
         file = self.display_path(src_uri)
         try:
-            source = split(raw, file)
+            source = self.read_source(src_uri, raw)
         except ContentError as error:
             self.errors.append(error)
             return None
