@@ -66,6 +66,16 @@ class ShareView:
     links: tuple[ShareLink, ...]
 
 
+def social_image(docs_dir: Path, cover: str) -> str:
+    """The image to announce to social networks, which do not show SVG: an SVG cover's PNG
+    twin (same name, ``.png``) if the folder has one, else the cover itself."""
+    if cover.lower().endswith(".svg"):
+        twin = cover[:-4] + ".png"
+        if (docs_dir / twin).is_file():
+            return twin
+    return cover
+
+
 def _title(site: Site, title: str | None) -> str:
     name = french_spacing(site.name)
     return f"{french_spacing(title)} – {name}" if title and title != site.name else name
@@ -90,7 +100,8 @@ def article_head(site: Site, article: ArticleView, url: str) -> HeadView:
     """Head of an article: OpenGraph ``article``, Twitter card and JSON-LD."""
     meta = article.meta
     absolute = site.absolute(url)
-    image = site.absolute(meta.cover)
+    shared = social_image(site.docs_dir, meta.cover)
+    image = site.absolute(shared)
     description = french_spacing(meta.description)
     tags = [MetaTag("property", "og:type", "article"),
             MetaTag("property", "og:site_name", site.name),
@@ -100,10 +111,10 @@ def article_head(site: Site, article: ArticleView, url: str) -> HeadView:
             MetaTag("property", "og:description", description),
             MetaTag("property", "og:image", image),
             MetaTag("property", "og:image:alt", meta.cover_alt)]
-    suffix = "." + meta.cover.rsplit(".", 1)[-1].lower()
+    suffix = "." + shared.rsplit(".", 1)[-1].lower()
     if suffix in IMAGE_TYPES:
         tags.append(MetaTag("property", "og:image:type", IMAGE_TYPES[suffix]))
-    size = intrinsic_size(site.docs_dir / meta.cover)
+    size = intrinsic_size(site.docs_dir / shared)
     if size:
         tags += [MetaTag("property", "og:image:width", str(size[0])),
                  MetaTag("property", "og:image:height", str(size[1]))]

@@ -109,7 +109,7 @@ def test_claim_review_has_every_required_field(built_site: Path) -> None:
     }
     assert review["datePublished"] == article["datePublished"] == "2026-11-28"
     assert article["headline"] and article["author"]["name"] == "La rédaction"
-    assert article["image"] == urljoin(SITE_URL, "images/chatgpt.svg")
+    assert article["image"] == urljoin(SITE_URL, "images/chatgpt.png")
 
 
 def test_article_head_has_opengraph_and_twitter_meta(built_site: Path) -> None:
@@ -118,8 +118,10 @@ def test_article_head_has_opengraph_and_twitter_meta(built_site: Path) -> None:
     tw = {m["name"]: m["content"] for m in page.select("meta[name^='twitter:']")}
     assert og["og:type"] == "article"
     assert og["og:url"] == urljoin(SITE_URL, "mythes/chatgpt-magique/")
-    assert og["og:image"] == urljoin(SITE_URL, "images/chatgpt.svg")
-    assert (og["og:image:width"], og["og:image:height"]) == ("800", "420")
+    # Social networks do not show SVG: the cover's PNG twin is announced instead.
+    assert og["og:image"] == tw["twitter:image"] == urljoin(SITE_URL, "images/chatgpt.png")
+    assert (og["og:image:type"], og["og:image:width"], og["og:image:height"]) == (
+        "image/png", "1200", "630")
     assert og["og:image:alt"].startswith("Illustration")
     assert og["article:section"] == "Technologie"
     assert tw["twitter:card"] == "summary_large_image"

@@ -12,7 +12,7 @@ import pytest
 from publication.feed import ATOM, FEED_SIZE, atom
 from publication.images import intrinsic_size
 from publication.listing import PER_PAGE, Entry, Listing, page_window, slugify
-from publication.metadata import Site, share_view
+from publication.metadata import Site, share_view, social_image
 from publication.schema import validate
 from publication.typography import french_spacing, quoted
 
@@ -130,3 +130,12 @@ def test_feed_is_deterministic_and_bounded(tmp_path: Path) -> None:
     assert len(items) == FEED_SIZE
     assert feed.findtext(f"{{{ATOM}}}updated") == "2026-01-01T00:00:00Z"
     assert items[0].findtext(f"{{{ATOM}}}id") == "https://example.org/mythes/m000/"
+
+
+def test_social_image_prefers_the_png_twin_of_an_svg_cover(tmp_path: Path) -> None:
+    (tmp_path / "a.svg").write_text("<svg/>")
+    (tmp_path / "b.svg").write_text("<svg/>")
+    (tmp_path / "b.png").write_bytes(b"png")
+    assert social_image(tmp_path, "a.svg") == "a.svg"
+    assert social_image(tmp_path, "b.svg") == "b.png"
+    assert social_image(tmp_path, "c.jpg") == "c.jpg"
