@@ -16,11 +16,10 @@ from mkdocs.structure.pages import Page
 
 from calculators.loading import DATA_DIR
 
-from .articles import ArticleView, CallToAction, Publication
+from .articles import CallToAction, Publication
 from .errors import report_errors
-from .feed import atom
-from .listing import CardMaker, Entry, Listing
-from .metadata import FEED, Site, article_head, page_head, share_view
+from .metadata import FEED, Site
+from .reader import Reader
 from .report import build_report
 
 
@@ -44,9 +43,8 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     """Renders every page through the sandboxed renderer; fails the build on any error."""
 
     publication: Publication
-    listing: Listing
-    cards: CardMaker
     site: Site
+    reader: Reader
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         calls = {
@@ -62,16 +60,11 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        entries = []
-        for file in files.documentation_pages():
-            if self.publication.is_article(file.src_uri):
-                meta = self.publication.article_meta(file.src_uri, file.content_string)
-                if meta is not None:
-                    entries.append(Entry(file.src_uri, file.url, meta))
-        self.listing = Listing(entries)
-        for file in self.listing.generated_files(config, files):
+        articles = ((f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
+                    if self.publication.is_article(f.src_uri))
+        self.reader = Reader(self.site, self.publication, articles)
+        for file in self.reader.listing.generated_files(config, files):
             files.append(file)
-        self.cards = CardMaker(self.listing, self._article, Path(config.docs_dir))
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -81,14 +74,10 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src_uri = page.file.src_uri
-        if src_uri in self.listing.pages:
-            for key, value in self.listing.page_meta(src_uri).items():
-                page.meta.setdefault(key, value)
-            if page.file.generated_by:
-                return markdown
-        if self.publication.is_article(src_uri):
-            page.meta.setdefault("template", "article.html")
-            page.meta.setdefault("hide", ["navigation"])
+        for key, value in self.reader.page_meta(src_uri).items():
+            page.meta.setdefault(key, value)
+        if page.file.generated_by and src_uri in self.reader.listing.pages:
+            return markdown  # a listing page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
 
@@ -99,21 +88,9 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        src_uri = page.file.src_uri
-        article = self._article(src_uri)
-        context["vf_article"] = article
+        context.update(self.reader.context(page.file.src_uri, page.title, page.url,
+                                           page.meta.get("description")))
         context["vf_banner"] = self.config.series_banner
-        context["vf_listing"] = (self.listing.view(src_uri, self.cards)
-                                 if src_uri in self.listing.pages else None)
-        context["vf_extras"] = self.listing.article_extras(src_uri, self.cards,
-                                                           Path(config.docs_dir))
-        if article is None:
-            context["vf_head"] = page_head(self.site, page.title, page.url,
-                                           page.meta.get("description"))
-            context["vf_share"] = None
-        else:
-            context["vf_head"] = article_head(self.site, article, page.url)
-            context["vf_share"] = share_view(self.site.absolute(page.url), article.meta.title)
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -121,11 +98,4 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                         encoding="utf-8")
-        entries = self.listing.home.entries
-        verdicts = {e.src_uri: view.verdict.label for e in entries
-                    if (view := self._article(e.src_uri))}
-        (Path(config.site_dir) / FEED).write_bytes(atom(self.site, entries, verdicts))
-
-    def _article(self, src_uri: str) -> ArticleView | None:
-        rendered = self.publication.pages.get(src_uri)
-        return rendered.article if rendered else None
+        (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
