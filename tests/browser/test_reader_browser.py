@@ -94,7 +94,7 @@ def test_search_finds_the_article_from_a_french_word(visit, site_url: str) -> No
     query.click()
     query.press_sequentially("entraînement")
     results = v.page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible()
+    expect(results.first).to_be_visible(timeout=30_000)  # a bound on waiting, not a check
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert any("/mythes/chatgpt-magique/" in href for href in hrefs), hrefs
     assert not v.foreign_requests()
