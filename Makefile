@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core for the browser tests, pinned in package-lock.json.
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: site serve test lint check new figures-diff bench clean
 
@@ -14,13 +16,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 site: $(STAMP)
 	$(BIN)/python -m publication build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -19,7 +19,7 @@ from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 
 from . import derivation, rules
-from .frontmatter import split
+from .frontmatter import SourceFile, split
 from .prose import typed_figures
 from .schema import ArticleMeta, validate
 from .slugs import slug_problem, slugify
@@ -82,6 +82,7 @@ class Publication:
         self.pages: dict[str, RenderedPage] = {}
         #: The file that took each article slug first: two articles may not share one.
         self.slugs: dict[str, str] = {}
+        self._sources: dict[str, tuple[str, SourceFile]] = {}
         self.renderer: Renderer | None = None
         try:
             self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
@@ -98,6 +99,25 @@ class Publication:
     def is_article(self, src_uri: str) -> bool:
         return src_uri.startswith(self.articles_dir + "/") and src_uri.endswith(".md")
 
+    def read_source(self, src_uri: str, raw: str) -> SourceFile:
+        """``raw`` split into front matter and body, parsed once per build (the listing reads
+        the front matter of every article before its page is rendered)."""
+        cached = self._sources.get(src_uri)
+        if cached is not None and cached[0] == raw:
+            return cached[1]
+        source = split(raw, self.display_path(src_uri))
+        self._sources[src_uri] = (raw, source)
+        return source
+
+    def article_meta(self, src_uri: str, raw: str) -> ArticleMeta | None:
+        """The validated front matter of an article, or None if invalid: ``render_page`` then
+        reports why."""
+        try:
+            meta, problems = self._check_meta(self.read_source(src_uri, raw).meta)
+        except ContentError:
+            return None
+        return None if problems else meta
+
     def render_page(self, src_uri: str, raw: str) -> str | None:
         """The page body with its figures computed, or None after recording its errors."""
         file = self.display_path(src_uri)
@@ -113,7 +133,7 @@ class Publication:
                 "partez du modèle : python -m publication new \"Le mythe\""))
             return None
         try:
-            source = split(raw, file)
+            source = self.read_source(src_uri, raw)
         except ContentError as error:
             self.errors.append(error)
             return None

@@ -20,8 +20,10 @@ from calculators.loading import DATA_DIR
 from .articles import CallToAction, Publication
 from .errors import report_errors
 from .freshness import freshness_warnings
+from .metadata import FEED, Site
+from .reader import Reader
 from .report import build_report, dump_report
-from .typography import FrenchTypographyExtension, french_spacing
+from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -50,9 +52,13 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     """Renders every page through the sandboxed renderer; fails the build on any error."""
 
     publication: Publication
+    site: Site
+    reader: Reader
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.publication = self.new_publication(config)
+        self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
+                         Path(config.docs_dir))
         config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
         return config
 
@@ -67,6 +73,14 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return Publication(Path(config.docs_dir), self.config.articles_dir, calls, root,
                            self.data_dir)
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        articles = ((f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
+                    if self.publication.is_article(f.src_uri))
+        self.reader = Reader(self.site, self.publication, articles)
+        for file in self.reader.listing.generated_files(config, files):
+            files.append(file)
+        return files
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
         return server
@@ -74,13 +88,14 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         src_uri = page.file.src_uri
-        if self.publication.is_article(src_uri):
-            page.meta.setdefault("template", "article.html")
+        for key, value in self.reader.page_meta(src_uri).items():
+            page.meta.setdefault(key, value)
+        if page.file.generated_by and src_uri in self.reader.listing.pages:
+            return markdown  # a listing page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        env.filters["french_spacing"] = french_spacing
         warnings = freshness_warnings(
             self.publication.pages.values(), self.publication.display_path, dt.date.today(),
             self.config.freshness_max_age_years,
@@ -96,8 +111,8 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        rendered = self.publication.pages.get(page.file.src_uri)
-        context["vf_article"] = rendered.article if rendered else None
+        context.update(self.reader.context(page.file.src_uri, page.title, page.url,
+                                           page.meta.get("description")))
         context["vf_banner"] = self.config.series_banner
         return context
 
@@ -105,3 +120,4 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         report = build_report(self.publication.pages.values())
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(dump_report(report), encoding="utf-8")
+        (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())

@@ -1,7 +1,9 @@
 """French typography for text editors type with ordinary spaces.
 
 A narrow no-break space goes before ; ! ? and » and after «, a no-break space before :, so that
-« non ? » never breaks before its question mark. Code is left alone.
+« non ? » never breaks before its question mark. The Markdown extension spaces article bodies
+(code is left alone); ``french_spacing`` and ``quoted`` serve the short front-matter texts shown
+around an article.
 """
 
 from __future__ import annotations
@@ -24,9 +26,15 @@ _SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 
 
 def french_spacing(text: str) -> str:
+    """``text`` with the no-break spaces French typography puts around punctuation."""
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def quoted(text: str) -> str:
+    """``text`` between French guillemets, with narrow no-break spaces inside."""
+    return f"«{NARROW_NBSP}{french_spacing(text)}{NARROW_NBSP}»"
 
 
 class _FrenchSpacing(Treeprocessor):
