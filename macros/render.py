@@ -59,6 +59,7 @@ class Renderer:
                 return Rendered(text, {}, {})
             try:
                 tree = self.environment.parse(text)
+                _refuse_statements(tree, file, line_offset)
                 _refuse_typed_numbers(tree, file, line_offset)
                 template = self.environment.from_string(tree)
                 article_view = MappingProxyType(dict(article or {}))
@@ -117,7 +118,7 @@ class Renderer:
             return ContentError(file, line, *self._undefined(error))
         if isinstance(error, SecurityError):
             return ContentError(
-                file, line, f"opération interdite dans un article ({error})",
+                file, line, f"opération interdite dans un article ({_security_reason(error)})",
                 "un article n’appelle que des calculateurs, param(), cite() et les filtres "
                 "figure / figure_range ; les calculs se font dans calculators/",
             )
@@ -149,6 +150,21 @@ class Renderer:
         return f"valeur indéfinie ({message})", ""
 
 
+_UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
+_UNSAFE_CALL = re.compile(r"is not safely callable")
+
+
+def _security_reason(error: SecurityError) -> str:
+    """The sandbox's refusal, in French."""
+    message = str(error)
+    attribute = _UNSAFE_ATTRIBUTE.search(message)
+    if attribute:
+        return f"accès interdit à l’attribut « {attribute.group(1)} »"
+    if _UNSAFE_CALL.search(message):
+        return "appel de fonction interdit"
+    return message
+
+
 def _template_line(error: BaseException, offset: int) -> int | None:
     """The source-file line of the deepest template frame in the error's traceback."""
     line = None
@@ -156,6 +172,36 @@ def _template_line(error: BaseException, offset: int) -> int | None:
         if frame.filename == TEMPLATE_NAME or frame.filename == "<template>":
             line = frame.lineno
     return line + offset if line else None
+
+
+#: The only statements an article needs; everything else (macro, include, import, extends,
+#: autoescape, filter blocks, call blocks…) is refused before the template is compiled.
+ALLOWED_STATEMENTS = (nodes.Output, nodes.If, nodes.For, nodes.Assign)
+
+
+_TAGS = {"Scope": "autoescape", "ScopedEvalContextModifier": "autoescape",
+         "EvalContextModifier": "autoescape", "OverlayScope": "with",
+         "CallBlock": "call", "FilterBlock": "filter", "FromImport": "from … import",
+         "ExprStmt": "do", "AssignBlock": "set … endset"}
+
+
+def _line_of(node: nodes.Node) -> int:
+    """A node's line; some nodes (autoescape) carry none, their first child does."""
+    if node.lineno:
+        return node.lineno
+    return next((child.lineno for child in node.find_all(nodes.Node) if child.lineno), 1)
+
+
+def _refuse_statements(tree: nodes.Template, file: str, offset: int) -> None:
+    for statement in tree.find_all(nodes.Stmt):
+        if not isinstance(statement, ALLOWED_STATEMENTS):
+            name = type(statement).__name__
+            tag = _TAGS.get(name, name.lower())
+            raise ContentError(
+                file, _line_of(statement) + offset,
+                f"instruction « {{% {tag} %}} » interdite dans un article",
+                "un article n’utilise que {{ … }}, et au besoin {% if %}, {% for %}, {% set %}",
+            )
 
 
 def _refuse_typed_numbers(tree: nodes.Template, file: str, offset: int) -> None:

@@ -129,8 +129,7 @@ CASES = [
     Case("external-image.md", [(article("external-image.md"), 15,
                                 "image chargée depuis un autre site")]),
     Case("autoescape-bypass.md", [(article("autoescape-bypass.md"), 15,
-                                   "le code Jinja produit du HTML refusé : balise HTML interdite "
-                                   "<script>")]),
+                                   "instruction « {% autoescape %} » interdite dans un article")]),
     Case("sandbox-escape.md", [(article("sandbox-escape.md"), 15,
                                 "opération interdite dans un article")]),
     Case("sandbox-escape-globals.md", [(article("sandbox-escape-globals.md"), 15,

@@ -32,7 +32,24 @@ PAYLOADS = [
     "{{ config }}",
     "{% include '/etc/passwd' %}",
     "{% import 'x' as y %}",
+    "{% autoescape false %}{{ '<script>' }}{% endautoescape %}",
+    "{% macro m() %}x{% endmacro %}",
+    "{% filter upper %}x{% endfilter %}",
+    "{% with a = 1 %}{% endwith %}",
+    "{% extends 'base.html' %}",
 ]
+
+
+def test_refusals_are_explained_in_french(renderer: Renderer) -> None:
+    with pytest.raises(ContentError) as error:
+        renderer.render("{{ ().__class__ }}", file="x.md")
+    assert error.value.message == ("opération interdite dans un article "
+                                   "(accès interdit à l’attribut « __class__ »)")
+    with pytest.raises(ContentError) as error:
+        renderer.render("x\n{% autoescape false %}y{% endautoescape %}", file="x.md",
+                        line_offset=4)
+    assert (error.value.line, error.value.message) == (
+        6, "instruction « {% autoescape %} » interdite dans un article")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
