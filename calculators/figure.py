@@ -237,7 +237,7 @@ class Figure:
 
     def named(self, key: str, label: str, unit: str) -> Figure:
         """Name the result of a calculator and express it in its declared unit."""
-        converted = self.to(unit) if unit else self
+        converted = self.to(unit)
         formula = self._expr if not self.is_named else self.label
         inputs = self._named_inputs()
         return replace(

@@ -27,6 +27,7 @@ from .errors import ContentError
 from .formatting import FormattingError, format_number
 from .sandbox import ArticleSandbox
 from .toolbox import Toolbox, figure_filter, recording
+from .units_fr import DisplayUnit
 
 #: The most characters a page may produce.
 MAX_OUTPUT = 1_000_000
@@ -40,6 +41,7 @@ class Rendered:
 
     text: str
     figures: Mapping[str, Figure]
+    units: Mapping[str, DisplayUnit]
     citations: Mapping[str, Source]
 
 
@@ -56,7 +58,7 @@ class Renderer:
                article: Mapping[str, Any] | None = None) -> Rendered:
         with recording() as record:
             if not any(marker in text for marker in _MARKERS):
-                return Rendered(text, {}, {})
+                return Rendered(text, {}, {}, {})
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
@@ -72,7 +74,8 @@ class Renderer:
                 raise
             except Exception as error:  # every failure becomes a located French error
                 raise self._explain(error, file, line_offset) from error
-            return Rendered("".join(chunks), dict(record.figures), dict(record.citations))
+            return Rendered("".join(chunks), dict(record.figures), dict(record.units),
+                            dict(record.citations))
 
     def _stream(self, template: Template, context: Context, file: str) -> list[str]:
         """The template's output, stopped with a located error once it exceeds MAX_OUTPUT."""

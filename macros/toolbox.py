@@ -19,7 +19,7 @@ from calculators.loading import suggest
 
 from .formatting import FormattingError, Rounding, display_unit, format_quantity, format_range
 from .sandbox import exposed
-from .units_fr import display_key_for
+from .units_fr import DisplayUnit, display_key_for
 
 
 @dataclass
@@ -27,6 +27,8 @@ class PageRecord:
     """The figures and citations of one page, in order of first appearance."""
 
     figures: dict[str, Figure] = field(default_factory=dict)
+    #: The display unit each figure was first shown in, so its derivation reads the same way.
+    units: dict[str, DisplayUnit] = field(default_factory=dict)
     citations: dict[str, Source] = field(default_factory=dict)
 
 
@@ -77,10 +79,11 @@ def text_anchor(figure: Figure) -> str:
     return "texte-" + anchor(figure)
 
 
-def _link(figure: Figure, text: str) -> Markup:
+def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     record = _page.get()
     first = anchor(figure) not in record.figures
     record.figures.setdefault(anchor(figure), figure)
+    record.units.setdefault(anchor(figure), shown)
     identifier = Markup(' id="{}"').format(text_anchor(figure)) if first else ""
     flag = ""
     classes = "vf-fig"
@@ -97,8 +100,9 @@ def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
     """``{{ x | figure("tCO2e", digits=2, rounding="down", long=True) }}``."""
     figure = _require_figure(value, "figure")
     shown = display_unit(unit if unit is not None else _default_unit(figure))
-    return _link(figure, format_quantity(figure.to(shown.pint).value, shown, digits=digits,
-                                         rounding=rounding, long=long))
+    text = format_quantity(figure.to(shown.pint).value, shown, digits=digits, rounding=rounding,
+                           long=long)
+    return _link(figure, text, shown)
 
 
 def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
@@ -110,8 +114,9 @@ def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
                               hint="utilisez le filtre « figure »")
     shown = display_unit(unit if unit is not None else _default_unit(figure))
     converted = figure.to(shown.pint)
-    return _link(figure, format_range(converted.low.magnitude, converted.high.magnitude, shown,
-                                      digits=digits, long=long))
+    text = format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=digits,
+                        long=long)
+    return _link(figure, text, shown)
 
 
 class Toolbox:

@@ -109,7 +109,7 @@ DISPLAY_UNITS: dict[str, DisplayUnit] = {
         "requêtes par utilisateur et par jour",
     ),
     "times": _word("", "fois", "fois"),
-    "percent": DisplayUnit("", "%", "%", "%", scale=100.0, word=True),
+    "percent": DisplayUnit("percent", "%", "%", "%", word=True),
     # Differences between two shares, in percentage points (0.027 → « 2,7 points »).
     "point": DisplayUnit("", "points", "point", "points", scale=100.0, word=True),
     "year": DisplayUnit("year", "ans", "an", "ans", word=True),

@@ -211,7 +211,8 @@ class Publication:
             and image.is_file()
 
     def _article_view(self, meta: ArticleMeta, rendered: Rendered) -> ArticleView:
-        blocks, sources = derivation.build(rendered.figures, rendered.citations.values())
+        blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
+                                           rendered.units)
         words = len(_TAG.sub(" ", rendered.text).split())
         date: dt.date = meta.date
         return ArticleView(

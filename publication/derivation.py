@@ -75,16 +75,21 @@ def _display(figure: Figure) -> DisplayUnit:
     return DisplayUnit("", symbol, symbol, symbol)
 
 
-def value_text(figure: Figure) -> str:
-    shown = _display(figure)
-    return format_quantity(figure.value, shown, digits=DERIVATION_DIGITS)
+def value_text(figure: Figure, shown: DisplayUnit | None = None) -> str:
+    """The value in ``shown`` (the unit the reader saw in the text) or in its own unit."""
+    if shown is None:
+        return format_quantity(figure.value, _display(figure), digits=DERIVATION_DIGITS)
+    return format_quantity(figure.to(shown.pint).value, shown, digits=DERIVATION_DIGITS)
 
 
-def range_text(figure: Figure) -> str | None:
+def range_text(figure: Figure, shown: DisplayUnit | None = None) -> str | None:
     if not figure.has_range:
         return None
-    shown = _display(figure)
-    return format_range(figure.low.magnitude, figure.high.magnitude, shown, digits=3)
+    if shown is None:
+        return format_range(figure.low.magnitude, figure.high.magnitude, _display(figure),
+                            digits=3)
+    converted = figure.to(shown.pint)
+    return format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=3)
 
 
 class SourceIndex:
@@ -131,13 +136,15 @@ def _reference(figure: Figure, sources: SourceIndex) -> str | None:
     published = format_quantity(figure.reference.to(f"{figure.unit}").value, _display(figure),
                                 digits=DERIVATION_DIGITS)
     return f"{published} ({figure.reference.describe()}) ; écart : " + format_quantity(
-        gap, DISPLAY_UNITS["percent"], digits=2, qualify=False)
+        gap * 100, DISPLAY_UNITS["percent"], digits=2, qualify=False)
 
 
-def build(figures: Mapping[str, Figure], citations: Iterable[Source]
+def build(figures: Mapping[str, Figure], citations: Iterable[Source],
+          units: Mapping[str, DisplayUnit] | None = None,
           ) -> tuple[list[DerivationView], list[SourceView]]:
     """The derivation blocks (figures in text first, then the derived inputs they lead to)."""
     sources = SourceIndex()
+    shown = units or {}
     order: dict[str, tuple[Figure, bool]] = {key: (f, True) for key, f in figures.items()}
     queue = list(figures.values())
     while queue:
@@ -150,8 +157,8 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source]
     for key, (figure, in_text) in order.items():
         inputs = tuple(_input_view(child, sources) for child in figure.inputs)
         blocks.append(DerivationView(
-            anchor=key, label=figure.describe(), value=value_text(figure),
-            range=range_text(figure), status=figure.status.value,
+            anchor=key, label=figure.describe(), value=value_text(figure, shown.get(key)),
+            range=range_text(figure, shown.get(key)), status=figure.status.value,
             status_label=figure.status.label_fr, formula=figure.formula, inputs=inputs,
             hypotheses=tuple(h.describe() for h in figure.hypotheses()),
             reference=_reference(figure, sources), source_number=sources.number(figure.source),

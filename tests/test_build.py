@@ -193,3 +193,14 @@ def test_the_build_needs_no_network(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / ARTICLE).exists()
+
+
+def test_a_derivation_reads_in_the_unit_the_reader_saw(built_site: Path) -> None:
+    page = soup(built_site / "mythes/femmes-dans-la-tech/index.html")
+    in_text = page.select_one('a.vf-fig[href="#calcul-cs-schools-decline-points"]')
+    assert in_text.get_text(strip=True) == f"environ 18{NBSP}points"
+    block = page.select_one("#calcul-cs-schools-decline-points .vf-derivation__value strong")
+    assert block.get_text() == f"18,3{NBSP}points"
+    shares = [v.get_text() for v in page.select(
+        "#calcul-cs-schools-decline-points .vf-input__value")]
+    assert shares == [f"33,3{NBSP}%", f"15{NBSP}%"]

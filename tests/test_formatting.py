@@ -40,7 +40,7 @@ def test_numbers(value: float, expected: str) -> None:
     (1.6, "gCO2e", {"long": True}, f"1,6{NBSP}gramme d’équivalent CO₂"),
     (268.04, "round_trip", {"digits": 2}, f"environ 270{NBSP}allers-retours"),
     (0.86, "times", {"digits": 2}, f"0,86{NBSP}fois"),
-    (0.125, "percent", {}, f"12,5{NBSP}%"),
+    (12.5, "percent", {}, f"12,5{NBSP}%"),
     (1.94, "tCO2e", {"digits": 1, "rounding": "up"}, f"moins de 2{NNBSP}t CO₂e"),
     (53e6, "user", {"digits": 2, "long": True}, f"53{NBSP}millions{NBSP}d’utilisateurs"),
     (2.5e9, "query/day", {"digits": 2, "long": True},

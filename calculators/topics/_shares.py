@@ -8,11 +8,14 @@ from ..figure import Figure
 
 
 def share(p: Parameters, key: str) -> Figure:
-    """The parameter ``key``, after checking that it and its range lie between 0 and 1."""
+    """The parameter ``key`` as a percentage, after checking it lies between 0 and 1.
+
+    Expressed in percent, a share reads « 33,3 % » in derivations instead of « 0,333 ».
+    """
     figure = p[key]
     if figure.high.to("").magnitude > 1:
         raise CalculatorError(
             f"« {figure.describe()} » dépasse 1 : une part s’écrit en fraction",
             hint="écrivez 0.73 pour 73 %", key=key,
         )
-    return figure
+    return figure.to("percent")

@@ -93,7 +93,7 @@ def illectronisme_people_15_24(p: Parameters) -> Figure:
 def illectronisme_people_under_75(p: Parameters) -> Figure:
     everyone = illectronisme_people(p)
     older = illectronisme_people_75_plus(p)
-    if older.value > everyone.value:
+    if older.quantity > everyone.quantity:
         raise CalculatorError(
             "plus de personnes concernées chez les 75 ans et plus que dans toute la population",
             hint="vérifiez les populations et les taux par âge",

@@ -74,12 +74,12 @@ def eu_years_to_parity(p: Parameters) -> Figure:
     parity = Figure.convention(0.5, "", "part des femmes à la parité")
     latest = share(p, "women_share_ict_specialists_eu_2023")
     pace = eu_ict_specialists_pace(p)
-    if pace.value <= 0:
+    if pace.quantity.magnitude <= 0:
         raise CalculatorError(
             "la part des femmes ne progresse pas entre 2013 et 2023 : aucune parité à l’horizon",
             hint="vérifiez les deux parts relevées dans Eurostat", key=latest.key,
         )
-    if latest.value >= parity.value:
+    if latest.quantity >= parity.quantity:
         raise CalculatorError("la parité est déjà atteinte en 2023", key=latest.key,
                               hint="vérifiez la part relevée dans Eurostat")
     return (parity - latest) / pace
