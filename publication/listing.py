@@ -10,7 +10,6 @@ a bounded pagination and at most ``RELATED`` related articles.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -23,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from .articles import ArticleView
 from .images import intrinsic_size
 from .schema import CATEGORIES, ArticleMeta
+from .slugs import slugify
 from .typography import french_spacing, quoted
 from .verdicts import VERDICTS, Verdict
 
@@ -37,11 +37,9 @@ TEMPLATE = "vf-listing.html"
 Kind = Literal["home", "category", "tag"]
 
 
-def slugify(text: str) -> str:
-    """An ASCII URL segment: « IA générative » gives ``ia-generative``."""
-    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
-    words = "".join(c if c.isalnum() else " " for c in ascii_text.lower()).split()
-    return "-".join(words) or "x"
+def _segment(text: str) -> str:
+    """The URL segment of a category or tag: « IA générative » gives ``ia-generative``."""
+    return slugify(text) or "autre"
 
 
 @dataclass(frozen=True)
@@ -192,12 +190,12 @@ class Listing:
         for name in CATEGORIES:
             group = tuple(e for e in ordered if e.meta.category == name)
             if group:
-                self.categories[name] = Section("category", name, f"categories/{slugify(name)}/",
+                self.categories[name] = Section("category", name, f"categories/{_segment(name)}/",
                                                 group)
         by_tag: dict[str, list[tuple[str, Entry]]] = {}
         for entry in ordered:
             for tag in dict.fromkeys(entry.meta.tags or ()):
-                by_tag.setdefault(slugify(tag), []).append((tag, entry))
+                by_tag.setdefault(_segment(tag), []).append((tag, entry))
         self.tags: dict[str, Section] = {
             slug: Section("tag", min(t for t, _ in tagged), f"etiquettes/{slug}/",
                           tuple({e.src_uri: e for _, e in tagged}.values()))
@@ -277,7 +275,7 @@ class Listing:
                         for v in sorted(VERDICTS.values(), key=lambda v: -v.rating)),
             cover_width=size[0] if size else None, cover_height=size[1] if size else None,
             category_url=self.categories[meta.category].base,
-            tags=tuple(NavLink(french_spacing(tag), self.tags[slugify(tag)].base)
+            tags=tuple(NavLink(french_spacing(tag), self.tags[_segment(tag)].base)
                        for tag in dict.fromkeys(meta.tags or ())),
             related=tuple(card(e) for e in self.related(src_uri)),
         )
