@@ -53,7 +53,8 @@ def run(command: list[str], timeout: float, cwd: Path | None = None) -> Run:
 def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600) -> Run:
     """``mkdocs build --strict`` of ``config`` into ``site_dir``; raises if the build fails."""
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
-                  "--config-file", str(config.resolve()), "--site-dir", str(site_dir.resolve())], timeout)
+                  "--config-file", str(config.resolve()), "--site-dir", str(site_dir.resolve())],
+                 timeout)
     if result.returncode != 0:
         raise RuntimeError(f"build of {config} failed ({result.returncode}):\n{result.stderr}")
     return result
