@@ -33,7 +33,7 @@ class Figure:
     expression into the formula of a calculator.
 
     A figure never changes (it is frozen, and so are its inputs), so what is derived from it
-    alone (its leaves, whether it has a range, its conversions) is computed once and kept on it.
+    alone (unit, leaves, range, conversions, gap to its reference) is computed once and kept.
     """
 
     quantity: pint.Quantity
@@ -78,7 +78,7 @@ class Figure:
     def value(self) -> float:
         return float(self.quantity.magnitude)
 
-    @property
+    @functools.cached_property
     def unit(self) -> pint.Unit:
         return self.quantity.units
 
@@ -250,6 +250,10 @@ class Figure:
 
     def relative_gap(self) -> float | None:
         """How far this figure lies from its published reference, as a fraction."""
+        return self._relative_gap
+
+    @functools.cached_property
+    def _relative_gap(self) -> float | None:
         if self.reference is None:
             return None
         reference = self.reference.quantity.to(self.unit)

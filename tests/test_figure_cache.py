@@ -51,6 +51,21 @@ def test_conversions_are_kept_per_unit_and_never_go_stale(catalog: Catalog) -> N
     assert doubled.to("kW/accelerator") is not in_kw
 
 
+def test_unit_and_gap_follow_the_quantity(catalog: Catalog) -> None:
+    emissions = calculators()["gpt3_training_emissions"]
+    figure = catalog.bind().compute(emissions)
+    gap = figure.relative_gap()
+    assert gap is not None and gap < 0.01
+    assert figure.unit == parse_unit("tCO2e")
+    assert figure.reference is not None
+    reference = figure.reference.quantity.to(figure.unit)
+    moved = replace(figure, quantity=figure.quantity * 1.5)
+    expected = abs((moved.quantity - reference) / reference).to("").magnitude
+    assert moved.relative_gap() == pytest.approx(expected)
+    assert replace(figure, quantity=figure.quantity.to("kgCO2e")).unit == parse_unit("kgCO2e")
+    assert replace(figure, reference=None).relative_gap() is None
+
+
 def test_has_range_follows_the_bounds() -> None:
     unit = parse_unit("kWh")
     point = Figure(quantity=Quantity(2.0, unit), low=Quantity(2.0, unit),
