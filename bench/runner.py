@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import platform
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -29,11 +31,19 @@ class Run:
     stderr: str
 
 
-def run(command: list[str], timeout: float, cwd: Path | None = None) -> Run:
-    """``command`` in a child process; killed after ``timeout`` seconds."""
+def run(command: list[str], timeout: float, cwd: Path | None = None,
+        code: Path | None = None) -> Run:
+    """``command`` in a child process; killed after ``timeout`` seconds.
+
+    ``code``: a folder whose packages (calculators, macros, publication) are imported instead
+    of the installed ones, to measure another revision of our code.
+    """
+    env = dict(BUILD_ENV)
+    if code is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(code), env.get("PYTHONPATH"))))
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=BUILD_ENV, stdout=subprocess.DEVNULL,
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                    stderr=err)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
@@ -50,14 +60,25 @@ def run(command: list[str], timeout: float, cwd: Path | None = None) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, stderr)
 
 
-def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600) -> Run:
+def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600,
+                 code: Path | None = None) -> Run:
     """``mkdocs build --strict`` of ``config`` into ``site_dir``; raises if the build fails."""
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
                   "--config-file", str(config.resolve()), "--site-dir", str(site_dir.resolve())],
-                 timeout)
+                 timeout, code=code)
     if result.returncode != 0:
         raise RuntimeError(f"build of {config} failed ({result.returncode}):\n{result.stderr}")
     return result
+
+
+def export_revision(revision: str, dest: Path) -> Path:
+    """The files of git ``revision`` of this repository, written into ``dest``."""
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", revision],
+                             capture_output=True, check=True, timeout=120).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest
 
 
 def median(values: list[float]) -> float:

@@ -1,0 +1,130 @@
+"""Edit → rebuild time under ``mkdocs serve`` for a site with N synthetic myths.
+
+    python -m bench.serve_bench --n 1000 --edits 3
+
+For each mode (default: a full rebuild on every change, as ``make serve`` does; ``--dirty``: only
+changed pages), it starts ``mkdocs serve --livereload`` on a free port of 127.0.0.1, waits for
+the first build, then edits one article several times. Each edit writes a unique marker into the
+article; the time is from the write to the first HTTP response of that article's page that
+contains the marker (polled every 50 ms). The browser's own reload, triggered by livereload once
+the build is done, is not included. The server is stopped and the project deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .runner import BUILD_ENV
+from .serving import free_port
+from .synthetic import ARTICLES_DIR, make_project
+
+POLL = 0.05
+#: The issue's target: the edited page rebuilt and reloaded within this many seconds.
+TARGET_SECONDS = 1.0
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, marker: str | None, timeout: float) -> float | None:
+    """Seconds until ``url`` answers (and contains ``marker``), or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = _get(url)
+        if page is not None and (marker is None or marker in page):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+def measure_mode(config: Path, article: Path, dirty: bool, edits: int, timeout: float
+                 ) -> tuple[float | None, list[float | None]]:
+    """The first build's time and each edit's rebuild time (None: timed out)."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+               f"127.0.0.1:{port}", "--config-file", str(config), *(["--dirty"] if dirty else [])]
+    url = f"http://127.0.0.1:{port}/{ARTICLES_DIR}/{article.stem}/"
+    original = article.read_text(encoding="utf-8")
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, env=BUILD_ENV, stdout=log, stderr=log,
+                                  start_new_session=True)
+        try:
+            first = _wait_for(url, None, timeout)
+            times: list[float | None] = []
+            for i in range(edits if first is not None else 0):
+                time.sleep(1.5)  # let the server settle (watchers, livereload)
+                marker = f"marqueur-{os.getpid()}-{i}-{time.monotonic_ns()}"
+                article.write_text(original + f"\nMesure de reconstruction : {marker}.\n",
+                                   encoding="utf-8")
+                times.append(_wait_for(url, marker, timeout))
+            if first is None:
+                log.seek(0)
+                print(log.read().decode("utf-8", "replace")[-3000:], file=sys.stderr)
+            return first, times
+        finally:
+            article.write_text(original, encoding="utf-8")
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=15)
+
+
+def _text(seconds: float | None) -> str:
+    return "timeout" if seconds is None else f"{seconds:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds per wait")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="vf-serve-") as tmp:
+        config = make_project(Path(tmp) / "ours", args.n, "ours")
+        article = config.parent / "content" / ARTICLES_DIR / "mythe-synthetique-00001.md"
+        for dirty in (False, True):
+            mode = "serve --dirty" if dirty else "serve (full rebuild)"
+            print(f"{mode}: starting…", file=sys.stderr, flush=True)
+            first, times = measure_mode(config, article, dirty, args.edits, args.timeout)
+            rows.append((mode, first, times))
+    print(f"\nmkdocs serve at N = {args.n:,} synthetic myths (+ the real pages), "
+          f"{args.edits} edits of one article\n")
+    print("| mode | first build (s) | edit → page rebuilt (s), each edit | median |")
+    print("|---|---|---|---|")
+    for mode, first, times in rows:
+        done = [t for t in times if t is not None]
+        median = statistics.median(done) if done else None
+        print(f"| {mode} | {_text(first)} | {', '.join(_text(t) for t in times)} "
+              f"| {_text(median)} |")
+    print("\nTarget (issue 7): edit → rebuilt and reloaded in under "
+          f"{TARGET_SECONDS:.0f} s at N = 1,000")
+    for mode, _, times in rows:
+        done = [t for t in times if t is not None]
+        if done:
+            median = statistics.median(done)
+            verdict = "met" if median < TARGET_SECONDS else "NOT met"
+            print(f"- {mode}: {median:.2f} s → {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
