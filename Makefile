@@ -24,6 +24,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# Benchmarks (bench/README.md): not tests, never run by `make test`; about 45 minutes.
+bench: $(STAMP)
+	bench/run_all.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

@@ -7,7 +7,8 @@ benchmark), the same with every macro's text unique (``--distinct-macros``), and
 catalog, renderer and empty formatting caches for every article, so nothing computed for one
 article helps the next (an upper bound for a corpus where no figure repeats). Two what-ifs
 measure changes outside this benchmark's scope (files other developers own): the front matter
-read with libyaml, and the figures report's records memoized per figure.
+read with libyaml, the figures report's records memoized per figure, and the Markdown cost of
+the figure links' inline HTML.
 """
 
 from __future__ import annotations
@@ -119,6 +120,31 @@ def what_if_memoized_report(texts: list[str]) -> float:
         report.figure_record, report.input_record = original  # type: ignore[assignment]
 
 
+def markdown_cost(texts: list[str]) -> tuple[float, float]:
+    """Python-Markdown on our rendered bodies, and on the same bodies with the figure and
+    citation links unwrapped (plain text): what the inline HTML of the links costs. ms/article.
+    """
+    import markdown
+
+    from .synthetic import PlainText
+
+    publication = _publication()
+    assert publication.renderer is not None
+    plain = PlainText()
+    ours = [publication.renderer.render(split(t, "x.md").body, file="x.md").text for t in texts]
+    unwrapped = [split(plain.convert(t, "x.md"), "x.md").body for t in texts]
+    converter = markdown.Markdown(extensions=["admonition", "attr_list", "md_in_html",
+                                              "footnotes", "toc"])
+    costs = []
+    for bodies in (ours, unwrapped):
+        start = time.process_time()
+        for body in bodies:
+            converter.reset()
+            converter.convert(body)
+        costs.append((time.process_time() - start) / len(bodies) * 1000)
+    return costs[0], costs[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -145,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(now {results['shared macros'][STAGES[0]]:.3f})")
     print(f"- report records memoized per figure: {what_if_memoized_report(shared):.3f} ms per "
           f"article (now {results['shared macros'][STAGES[4]]:.3f})")
+    with_links, without = markdown_cost(shared)
+    print(f"- Markdown of our bodies: {with_links:.3f} ms per article; the same text without the "
+          f"link tags: {without:.3f} ms (links inserted after Markdown would save the gap)")
     return 0
 
 
