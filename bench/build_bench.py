@@ -25,8 +25,16 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .runner import Run, export_revision, machine, median, mkdocs_build
-from .synthetic import ARTICLES_DIR, PlainText, make_project
+from .runner import (
+    Run,
+    export_revision,
+    imported_from,
+    machine,
+    median,
+    mkdocs_build,
+    stop_on_sigterm,
+)
+from .synthetic import ARTICLES_DIR, ROOT, PlainText, make_project
 
 RESULTS = Path(__file__).parent / "results"
 #: The issue's target for a full build at N = 1,000: at most this ratio to plain Material.
@@ -77,6 +85,10 @@ def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: f
         }
         if baseline is not None:
             builds["base"] = (ours, baseline)
+        for variant, (config, code) in builds.items():
+            source = imported_from(code, config.parent)
+            if source != (code or ROOT).resolve():
+                raise RuntimeError(f"{variant} would import our code from {source}")
         timed: dict[str, list[Run]] = {variant: [] for variant in builds}
         for variant, (config, code) in builds.items():
             site = root / f"site-{variant}"
@@ -154,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-rev", help="also build with our code at this git revision")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per build")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     plain = PlainText()
     results: Results = {}
     with tempfile.TemporaryDirectory(prefix="vf-baseline-") as code_dir:

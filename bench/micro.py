@@ -31,6 +31,7 @@ from publication.articles import Publication, RenderedPage
 from publication.frontmatter import _FENCE, split
 from publication.schema import validate
 
+from .runner import stop_on_sigterm
 from .synthetic import ROOT, article
 
 STAGES = ("front matter split", "front matter schema", "render (figures)", "derivation views",
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=300, help="articles per corpus")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the median is shown")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     shared = [article(i) for i in range(1, args.n + 1)]
     distinct = [article(i, distinct=True) for i in range(1, args.n + 1)]
     corpora = {"shared macros": (shared, False), "distinct macros": (distinct, False),

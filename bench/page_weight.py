@@ -26,7 +26,7 @@ from publication.schema import CATEGORIES
 
 from .browser import PageLoad, launch, load_page
 from .pagefind_probe import probe as pagefind_probe
-from .runner import machine, mkdocs_build
+from .runner import machine, mkdocs_build, stop_on_sigterm
 from .serving import serve
 from .synthetic import ARTICLES_DIR, ROOT, make_project
 
@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pagefind", action="store_true",
                         help="also measure a Pagefind query on the synthetic site (prototype)")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     real_count = len(list((ROOT / "content" / ARTICLES_DIR).glob("*.md")))
     loads: list[PageLoad] = []
     notes: list[str] = []

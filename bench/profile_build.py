@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .runner import stop_on_sigterm
 from .synthetic import make_project
 
 #: (label, file suffix, function name): the stages worth watching.
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--save", type=Path, help="write the raw profile (.prof) there")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

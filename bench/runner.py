@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -63,12 +64,30 @@ def run(command: list[str], timeout: float, cwd: Path | None = None,
 def mkdocs_build(config: Path, site_dir: Path, timeout: float = 600,
                  code: Path | None = None) -> Run:
     """``mkdocs build --strict`` of ``config`` into ``site_dir``; raises if the build fails."""
+    # Run from the project folder: ``python -m`` puts the working directory first on sys.path,
+    # so a run from the repository would import its packages whatever ``code`` says.
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
                   "--config-file", str(config.resolve()), "--site-dir", str(site_dir.resolve())],
-                 timeout, code=code)
+                 timeout, cwd=config.resolve().parent, code=code)
     if result.returncode != 0:
         raise RuntimeError(f"build of {config} failed ({result.returncode}):\n{result.stderr}")
     return result
+
+
+def imported_from(code: Path | None, cwd: Path) -> Path:
+    """Where a build run as ``mkdocs_build`` does would import our renderer from."""
+    env = dict(BUILD_ENV)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    found = subprocess.run([sys.executable, "-c", "import macros.render as m; print(m.__file__)"],
+                           cwd=cwd, env=env, capture_output=True, text=True, check=True,
+                           timeout=60).stdout.strip()
+    return Path(found).parent.parent
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so temporary folders and servers are cleaned up."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 def export_revision(revision: str, dest: Path) -> Path:

@@ -25,7 +25,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .runner import BUILD_ENV
+from .runner import BUILD_ENV, stop_on_sigterm
 from .serving import free_port
 from .synthetic import ARTICLES_DIR, make_project
 
@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300, help="seconds per wait")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     rows = []
     with tempfile.TemporaryDirectory(prefix="vf-serve-") as tmp:
         config = make_project(Path(tmp) / "ours", args.n, "ours")
