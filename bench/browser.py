@@ -30,6 +30,16 @@ VIEWPORT = {"width": 1920, "height": 1080}
 DOM_COUNT = """() => document.getElementsByTagName('*').length - document.evaluate(
     "count(//*[local-name()='svg']//*)", document, null, XPathResult.NUMBER_TYPE, null
 ).numberValue"""
+#: Parts of a page whose elements are counted apart (the first match of each selector).
+SECTIONS = {"Material header": "header.md-header", "navigation": ".md-sidebar--primary",
+            "table of contents": ".md-sidebar--secondary", "article header": ".vf-header",
+            "body": ".vf-body", "derivations": ".vf-derivations", "sources": ".vf-sources",
+            "call to action": ".vf-cta", "footer": "footer.md-footer"}
+_SECTION_COUNT = """(selectors) => Object.fromEntries(Object.entries(selectors).map(([name, s]) => {
+  const el = document.querySelector(s);
+  return [name, el ? el.getElementsByTagName('*').length + 1 - el.querySelectorAll('svg *').length
+                   : 0];
+}))"""
 
 
 @dataclass
@@ -54,6 +64,7 @@ class PageLoad:
     url: str
     requests: list[Request] = field(default_factory=list)
     dom: int = 0
+    sections: dict[str, int] = field(default_factory=dict)  # DOM elements per part
 
     @property
     def transfer_kb(self) -> float:
@@ -65,10 +76,25 @@ class PageLoad:
 
     def ecoindex(self) -> tuple[float, str]:
         """EcoIndex score and grade from ``ecoindex-compute`` (size in kB, as its scraper)."""
-        result = asyncio.run(compute_ecoindex(nodes=self.dom, size=self.transfer_kb,
-                                              requests=len(self.requests)))
-        grade = result.grade.value if result.grade is not None else "?"
-        return float(result.score or 0), str(grade)
+        return ecoindex(self.dom, self.transfer_kb, len(self.requests))
+
+
+def ecoindex(dom: int, kb: float, requests: int) -> tuple[float, str]:
+    result = asyncio.run(compute_ecoindex(nodes=dom, size=kb, requests=requests))
+    grade = result.grade.value if result.grade is not None else "?"
+    return float(result.score or 0), str(grade)
+
+
+def max_dom_for_grade_a(kb: float, requests: int) -> int:
+    """The most DOM elements a page of this weight and request count may have for grade A."""
+    low, high = 0, 100_000  # the score falls as the DOM grows
+    while low < high:
+        middle = (low + high + 1) // 2
+        if ecoindex(middle, kb, requests)[0] > 80:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class Recorder:
@@ -147,6 +173,7 @@ def load_page(browser: Browser, label: str, url: str, sent: Mapping[str, int] | 
         settle(page, recorder, timeout)
         load = PageLoad(label, url, recorder.records(sent))
         load.dom = int(page.evaluate(DOM_COUNT))
+        load.sections = {k: int(v) for k, v in page.evaluate(_SECTION_COUNT, SECTIONS).items()}
         return load
     finally:
         context.close()

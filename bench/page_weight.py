@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from publication.schema import CATEGORIES
 
-from .browser import PageLoad, launch, load_page
+from .browser import PageLoad, launch, load_page, max_dom_for_grade_a
 from .pagefind_probe import probe as pagefind_probe
 from .runner import machine, mkdocs_build, stop_on_sigterm
 from .serving import serve
@@ -95,6 +95,18 @@ def breakdown(load: PageLoad) -> str:
     return "\n".join(lines)
 
 
+def dom_budget(load: PageLoad) -> str:
+    """Where a page's DOM elements are, and how many grade A allows (as is, without search)."""
+    parts = ", ".join(f"{name} {count}" for name, count in load.sections.items() if count)
+    search = [r for r in load.requests if _is_search(r.path)]
+    kb = load.transfer_kb - sum(r.transfer for r in search) / 1000
+    requests = len(load.requests) - len(search)
+    return (f"- {load.label}: {load.dom} elements ({parts}); grade A allows at most "
+            f"{max_dom_for_grade_a(load.transfer_kb, len(load.requests))} as is, "
+            f"{max_dom_for_grade_a(kb, requests)} without the search files "
+            f"({requests} requests, {kb:.1f} KB)")
+
+
 def targets(loads: list[PageLoad]) -> str:
     lines = []
     articles = [load for load in loads if load.label.endswith("article")]
@@ -158,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
           f"ecoindex-compute {info['ecoindex-compute']}\n")
     print(table(loads))
     print("\nRequests\n" + "\n".join(breakdown(load) for load in loads))
+    print("\nDOM elements\n" + "\n".join(dom_budget(load) for load in loads))
     print("\nTargets (issue 7)\n" + targets(loads))
     for note in notes:
         print("\n" + note)

@@ -28,5 +28,7 @@ out="bench/results/run-all-$(date +%Y%m%d-%H%M%S).txt"
   $PY -m bench.serve_bench --n 1000 --edits 3
   echo
   $PY -m bench.profile_build --n 1000 --top 15
+  echo
+  $PY -m bench.profile_build --n 1000 --variant plain --top 5
 } | tee "$out"
 echo "Saved: $out" >&2
