@@ -30,6 +30,10 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# Benchmarks (bench/README.md): not tests, never run by `make test`; about 45 minutes.
+bench: $(STAMP)
+	bench/run_all.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 

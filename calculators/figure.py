@@ -7,6 +7,7 @@ so the derivation a reader sees is the computation that was run, never a copy of
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -30,6 +31,9 @@ class Figure:
     A *named* figure is a parameter, a convention or a calculator result: it has a ``key`` and a
     ``label``. Intermediate results of arithmetic are anonymous; naming one (``named``) turns its
     expression into the formula of a calculator.
+
+    A figure never changes (it is frozen, and so are its inputs), so what is derived from it
+    alone (unit, leaves, range, conversions, gap to its reference) is computed once and kept.
     """
 
     quantity: pint.Quantity
@@ -74,11 +78,11 @@ class Figure:
     def value(self) -> float:
         return float(self.quantity.magnitude)
 
-    @property
+    @functools.cached_property
     def unit(self) -> pint.Unit:
         return self.quantity.units
 
-    @property
+    @functools.cached_property
     def has_range(self) -> bool:
         return bool(self.low != self.quantity or self.high != self.quantity)
 
@@ -92,6 +96,10 @@ class Figure:
 
     def leaves(self) -> Iterator[Figure]:
         """Every parameter and convention this figure rests on, depth first, without repeats."""
+        return iter(self._leaves)
+
+    @functools.cached_property
+    def _leaves(self) -> tuple[Figure, ...]:
         seen: set[int] = set()
 
         def walk(figure: Figure) -> Iterator[Figure]:
@@ -103,14 +111,28 @@ class Figure:
             for child in figure.inputs:
                 yield from walk(child)
 
-        yield from walk(self)
+        return tuple(walk(self))
 
     def hypotheses(self) -> list[Figure]:
         """The hypothesis parameters this figure depends on."""
-        return [leaf for leaf in self.leaves() if leaf.status is Status.HYPOTHESIS]
+        return list(self._hypotheses)
+
+    @functools.cached_property
+    def _hypotheses(self) -> tuple[Figure, ...]:
+        return tuple(leaf for leaf in self._leaves if leaf.status is Status.HYPOTHESIS)
 
     def to(self, unit: str) -> Figure:
         """The same figure expressed in another unit of the same dimension."""
+        converted = self._conversions.get(unit)
+        if converted is None:
+            converted = self._conversions[unit] = self._convert(unit)
+        return converted
+
+    @functools.cached_property
+    def _conversions(self) -> dict[str, Figure]:
+        return {}
+
+    def _convert(self, unit: str) -> Figure:
         target = parse_unit(unit)
         try:
             return replace(
@@ -228,6 +250,10 @@ class Figure:
 
     def relative_gap(self) -> float | None:
         """How far this figure lies from its published reference, as a fraction."""
+        return self._relative_gap
+
+    @functools.cached_property
+    def _relative_gap(self) -> float | None:
         if self.reference is None:
             return None
         reference = self.reference.quantity.to(self.unit)

@@ -8,11 +8,13 @@ separates a symbol from its number, a no-break space precedes a unit written in 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from typing import Literal
 
-from babel.numbers import format_compact_decimal, format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, format_compact_decimal, format_decimal, parse_pattern
 
 from .units_fr import DISPLAY_UNITS, DisplayUnit
 
@@ -24,6 +26,11 @@ Rounding = Literal["nearest", "down", "up"]
 _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
 _NOISE_FREE = Context(prec=12)
 _QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
+#: Parsed once: Babel would parse the locale and the pattern again on every call.
+_LOCALE = Locale.parse(LOCALE)
+#: Formatted values are cached by their content (the arguments): formatting is a pure function
+#: of them, and a build formats the same values many times (text, derivations, every page).
+CACHE_SIZE = 8192
 
 
 class FormattingError(ValueError):
@@ -66,8 +73,12 @@ def format_number(value: Decimal | float) -> str:
     normal = number.normalize()
     decimals = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent,
                                                                  int) else 0
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(normal, format=pattern, locale=LOCALE)
+    return format_decimal(normal, format=_pattern(decimals), locale=_LOCALE)
+
+
+@functools.cache
+def _pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "#" * decimals if decimals else ""))
 
 
 def display_unit(key: str) -> DisplayUnit:
@@ -96,6 +107,7 @@ def _in_words(value: Decimal, unit: DisplayUnit) -> str:
     return f"{number}{NBSP}{'d’' if elided else 'de '}{text}"
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE, typed=True)
 def format_quantity(
     magnitude: float, unit: DisplayUnit, *, digits: int = 3, rounding: Rounding = "nearest",
     long: bool = False, qualify: bool = True,
@@ -115,6 +127,7 @@ def format_quantity(
     return text
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE, typed=True)
 def format_range(low: float, high: float, unit: DisplayUnit, *, digits: int = 2,
                  long: bool = False) -> str:
     """« entre 0,03 et 1,2 g CO₂e par requête »: the unit once, after the upper bound."""

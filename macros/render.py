@@ -32,7 +32,11 @@ from .units_fr import DisplayUnit
 #: The most characters a page may produce.
 MAX_OUTPUT = 1_000_000
 TEMPLATE_NAME = "<article>"
+#: The most distinct compiled expressions a renderer keeps.
+MAX_EXPRESSIONS = 50_000
 _MARKERS = ("{{", "{%", "{#")
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -46,26 +50,54 @@ class Rendered:
 
 
 class Renderer:
-    """One sandboxed environment bound to one toolbox, reused for every page of a build."""
+    """One sandboxed environment bound to one toolbox, reused for every page of a build.
+
+    Most pages only print expressions (``{{ … }}``) between plain text. For those, the renderer
+    compiles each distinct expression once and reuses it on every page that writes the same
+    text; the Markdown around it is copied as is, as Jinja would. Any page this fast path cannot
+    reproduce exactly (statements, comments, whitespace control, an error, an oversize output)
+    is rendered as one whole template, which also locates its errors.
+    """
 
     def __init__(self, toolbox: Toolbox) -> None:
         self.toolbox = toolbox
         self.environment = ArticleSandbox(finalize=_finalize)
         self.environment.globals.update(toolbox.globals)
         self.environment.filters.update(toolbox.filters)
+        #: Compiled expressions by their text (what is between ``{{`` and ``}}``); ``None``
+        #: when the expression needs the whole-page path. Bound to this environment's globals.
+        self.expressions: dict[str, Template | None] = {}
+        #: Expressions met once, on a page compiled whole (see ``_prepare``).
+        self._seen: set[str] = set()
+        env = self.environment
+        self._fast_path = (
+            (env.variable_start_string, env.variable_end_string, env.block_start_string,
+             env.comment_start_string) == ("{{", "}}", "{%", "{#")
+            and env.newline_sequence == "\n" and not env.keep_trailing_newline
+            and env.line_statement_prefix is None and env.line_comment_prefix is None
+        )
 
     def render(self, text: str, *, file: str, line_offset: int = 0,
                article: Mapping[str, Any] | None = None) -> Rendered:
+        if not any(marker in text for marker in _MARKERS):
+            return Rendered(text, {}, {}, {})
+        article_view = MappingProxyType(dict(article or {}))
+        rendered = self._render_expressions(text, article_view)
+        if rendered is not None:
+            return rendered
+        return self.render_template(text, file=file, line_offset=line_offset,
+                                    article_view=article_view)
+
+    def render_template(self, text: str, *, file: str, line_offset: int = 0,
+                        article_view: Mapping[str, Any] | None = None) -> Rendered:
+        """The page compiled as one template: the reference behaviour, errors located."""
         with recording() as record:
-            if not any(marker in text for marker in _MARKERS):
-                return Rendered(text, {}, {}, {})
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
                 _refuse_typed_numbers(tree, file, line_offset)
                 template = self.environment.from_string(tree)
-                article_view = MappingProxyType(dict(article or {}))
-                context = template.new_context({"article": article_view})
+                context = template.new_context({"article": article_view or MappingProxyType({})})
                 chunks = self._stream(template, context, file)
             except ContentError as error:
                 if not error.located:
@@ -76,6 +108,78 @@ class Renderer:
                 raise self._explain(error, file, line_offset) from error
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations))
+
+    def _render_expressions(self, text: str, article_view: Mapping[str, Any]
+                            ) -> Rendered | None:
+        """The page with each expression rendered on its own, or None to take the whole path."""
+        if not self._fast_path or "{%" in text or "{#" in text:
+            return None
+        parts = _EXPRESSION.split(_as_jinja_reads(text))
+        data, expressions = parts[::2], parts[1::2]
+        if any("{{" in chunk for chunk in data):
+            return None  # an unclosed {{: a syntax error, located by the whole path
+        compiled = self._prepare(expressions)
+        if compiled is None:
+            return None
+        templates = [compiled[e] for e in expressions]
+        with recording() as record:
+            chunks = [data[0]]
+            size = len(data[0])
+            try:
+                for template, after in zip(templates, data[1:], strict=True):
+                    context = template.new_context({"article": article_view})
+                    value = "".join(template.root_render_func(context))
+                    chunks += (value, after)
+                    size += len(value) + len(after)
+                    if size > MAX_OUTPUT:
+                        return None
+            except Exception:
+                return None  # the whole path raises the same error, with its line
+            return Rendered("".join(chunks), dict(record.figures), dict(record.units),
+                            dict(record.citations))
+
+    def _prepare(self, expressions: list[str]) -> dict[str, Template] | None:
+        """The page's expressions compiled alone, or None if the page is better compiled whole.
+
+        Compiling an expression alone costs about twice its share of a whole-page compile, which
+        also has a fixed part worth about two expressions (measured with Jinja 3.1). So an
+        expression seen on an earlier page is compiled alone (it repeats: it will be reused), and
+        new ones only when they are few enough that the page costs no more than compiling it
+        whole; otherwise they are remembered as seen and the page is compiled whole.
+        """
+        distinct = list(dict.fromkeys(expressions))
+        new = [e for e in distinct if e not in self.expressions and e not in self._seen]
+        for expression in distinct:
+            if expression not in self.expressions and expression in self._seen:
+                self._compiled(expression)
+        if 2 * len(new) > 2 + len(distinct):
+            if len(self._seen) >= MAX_EXPRESSIONS:
+                self._seen.clear()
+            self._seen.update(new)
+            return None
+        compiled = {e: self._compiled(e) for e in distinct}
+        if any(template is None for template in compiled.values()):
+            return None
+        return compiled  # type: ignore[return-value]
+
+    def _compiled(self, expression: str) -> Template | None:
+        if expression in self.expressions:
+            return self.expressions[expression]
+        template = None
+        modifiers = ("-", "+")  # whitespace control: {{- x -}}
+        if expression and not expression.startswith(modifiers) \
+                and not expression.endswith(modifiers):
+            try:
+                tree = self.environment.parse("{{" + expression + "}}")
+                _refuse_typed_numbers(tree, "", 0)
+                template = self.environment.from_string(tree)
+            except Exception:
+                template = None
+        if len(self.expressions) >= MAX_EXPRESSIONS:
+            self.expressions.clear()
+        self._seen.discard(expression)
+        self.expressions[expression] = template
+        return template
 
     def _stream(self, template: Template, context: Context, file: str) -> list[str]:
         """The template's output, stopped with a located error once it exceeds MAX_OUTPUT."""
@@ -166,6 +270,15 @@ def _security_reason(error: SecurityError) -> str:
     if _UNSAFE_CALL.search(message):
         return "appel de fonction interdit"
     return message
+
+
+def _as_jinja_reads(text: str) -> str:
+    """``text`` with its newlines as Jinja's lexer normalizes them: ``\\n``, one trailing one
+    dropped (``keep_trailing_newline`` is off)."""
+    lines = _NEWLINE.split(text)
+    if lines[-1] == "":
+        del lines[-1]
+    return "\n".join(lines)
 
 
 def _template_line(error: BaseException, offset: int) -> int | None:

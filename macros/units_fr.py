@@ -129,8 +129,13 @@ def _parsed() -> tuple[tuple[str, pint.Unit], ...]:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def display_key_for(unit: pint.Unit) -> str | None:
-    """The key of the display unit whose Pint unit is ``unit``, if there is one."""
+    """The key of the display unit whose Pint unit is ``unit``, if there is one.
+
+    Cached by the unit itself (Pint units hash and compare by their content): the loop compares
+    Pint units, which is slow, and a build asks for the same few units again and again.
+    """
     for key, parsed in _parsed():
         if parsed == unit:
             return key

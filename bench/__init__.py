@@ -1,0 +1,1 @@
+"""Benchmarks: build time, page weight and serve rebuild time. Not tests; see bench/README.md."""

@@ -1,0 +1,196 @@
+"""Edit → rebuild time under ``mkdocs serve`` for a site with N synthetic myths.
+
+    python -m bench.serve_bench --n 1000 --edits 3
+
+Two modes: a full rebuild on every change, as ``make serve`` does, and ``--dirty --no-strict``
+(only changed pages; strict mode would abort on the warning a dirty build gives). For each, it
+starts ``mkdocs serve --livereload`` on a free port of 127.0.0.1, waits for the first build, then
+edits one article several times. Each edit writes a unique marker into the article; the time is
+from the write to the first HTTP response of that article's page that contains the marker
+(polled every 50 ms). The browser's own reload, triggered by livereload once the build is done,
+is not included. The server is stopped and the project deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .runner import BUILD_ENV, stop_on_sigterm
+from .serving import free_port
+from .synthetic import ARTICLES_DIR, make_project
+
+POLL = 0.05
+#: The issue's target: the edited page rebuilt and reloaded within this many seconds.
+TARGET_SECONDS = 1.0
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, marker: str | None, timeout: float) -> float | None:
+    """Seconds until ``url`` answers (and contains ``marker``), or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = _get(url)
+        if page is not None and (marker is None or marker in page):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+def measure_mode(config: Path, article: Path, dirty: bool, edits: int, timeout: float
+                 ) -> tuple[float | None, list[float | None]]:
+    """The first build's time and each edit's rebuild time (None: timed out)."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+               f"127.0.0.1:{port}", "--config-file", str(config),
+               # a dirty build warns that its navigation may be stale: strict mode would abort
+               *(["--dirty", "--no-strict"] if dirty else [])]
+    url = f"http://127.0.0.1:{port}/{ARTICLES_DIR}/{article.stem}/"
+    original = article.read_text(encoding="utf-8")
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, env=BUILD_ENV, stdout=log, stderr=log,
+                                  start_new_session=True)
+        try:
+            first = _wait_for(url, None, timeout)
+            times: list[float | None] = []
+            for i in range(edits if first is not None else 0):
+                time.sleep(1.5)  # let the server settle (watchers, livereload)
+                marker = f"marqueur-{os.getpid()}-{i}-{time.monotonic_ns()}"
+                article.write_text(original + f"\nMesure de reconstruction : {marker}.\n",
+                                   encoding="utf-8")
+                times.append(_wait_for(url, marker, timeout))
+            if first is None:
+                log.seek(0)
+                print(log.read().decode("utf-8", "replace")[-3000:], file=sys.stderr)
+            return first, times
+        finally:
+            article.write_text(original, encoding="utf-8")
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=15)
+
+
+def our_share(article: Path, repeat: int = 7) -> str:
+    """What our plugin does in a dirty rebuild, in this process: a fresh ``Publication`` (load
+    the parameters, build the renderer), then the edited page rendered; and, of that, the
+    calculators: the most a cache of calculator results could save."""
+    from calculators import Catalog, calculators
+    from publication.articles import Publication
+
+    from .synthetic import ROOT
+
+    text = article.read_text(encoding="utf-8")
+    setup, page, calc = [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        publication = Publication(ROOT / "content", ARTICLES_DIR, {}, ROOT,
+                                  ROOT / "calculators" / "data")
+        ready = time.perf_counter()
+        publication.render_page(f"{ARTICLES_DIR}/{article.name}", text)
+        done = time.perf_counter()
+        parameters = Catalog.load().bind()
+        computed = time.perf_counter()
+        for spec in calculators().values():
+            parameters.compute(spec)
+        calc.append(time.perf_counter() - computed)
+        setup.append(ready - start)
+        page.append(done - ready)
+    ms = {name: statistics.median(values) * 1000
+          for name, values in (("setup", setup), ("page", page), ("calc", calc))}
+    return (f"Our plugin's share of a dirty rebuild (in process, median of {repeat}): "
+            f"{ms['setup']:.0f} ms to load the parameters and build the renderer, "
+            f"{ms['page']:.0f} ms to render the edited page; computing every calculator "
+            f"({len(calculators())}) takes {ms['calc']:.1f} ms, the most a cache of calculator "
+            "results could save per rebuild.")
+
+
+def dirty_in_process(config: Path, article: Path, edits: int) -> str:
+    """MkDocs' own dirty rebuild in this process (configuration loaded again, as ``serve``
+    does), without the file watcher and livereload's debounce."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    original = article.read_text(encoding="utf-8")
+    times = []
+    with tempfile.TemporaryDirectory(prefix="vf-dirty-") as site:
+        build(load_config(str(config), site_dir=site))
+        try:
+            for i in range(edits):
+                time.sleep(1.1)  # a newer modification time than the built page
+                article.write_text(original + f"\nModification {i}.\n", encoding="utf-8")
+                start = time.perf_counter()
+                build(load_config(str(config), site_dir=site, strict=False), dirty=True)
+                times.append(time.perf_counter() - start)
+        finally:
+            article.write_text(original, encoding="utf-8")
+    return (f"A dirty rebuild in process (load the configuration, build with dirty=True): "
+            f"{', '.join(f'{t:.2f}' for t in times)} s; median "
+            f"{statistics.median(times):.2f} s.")
+
+
+def _text(seconds: float | None) -> str:
+    return "timeout" if seconds is None else f"{seconds:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=300, help="seconds per wait")
+    args = parser.parse_args(argv)
+    stop_on_sigterm()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="vf-serve-") as tmp:
+        config = make_project(Path(tmp) / "ours", args.n, "ours")
+        article = config.parent / "content" / ARTICLES_DIR / "mythe-synthetique-00001.md"
+        for dirty in (False, True):
+            mode = "serve --dirty" if dirty else "serve (full rebuild)"
+            print(f"{mode}: starting…", file=sys.stderr, flush=True)
+            first, times = measure_mode(config, article, dirty, args.edits, args.timeout)
+            rows.append((mode, first, times))
+        share = our_share(article)
+        in_process = dirty_in_process(config, article, args.edits)
+    print(f"\nmkdocs serve at N = {args.n:,} synthetic myths (+ the real pages), "
+          f"{args.edits} edits of one article\n")
+    print("| mode | first build (s) | edit → page rebuilt (s), each edit | median |")
+    print("|---|---|---|---|")
+    for mode, first, times in rows:
+        done = [t for t in times if t is not None]
+        median = statistics.median(done) if done else None
+        print(f"| {mode} | {_text(first)} | {', '.join(_text(t) for t in times)} "
+              f"| {_text(median)} |")
+    print("\nTarget (issue 7): edit → rebuilt and reloaded in under "
+          f"{TARGET_SECONDS:.0f} s at N = 1,000")
+    for mode, _, times in rows:
+        done = [t for t in times if t is not None]
+        if done:
+            median = statistics.median(done)
+            verdict = "met" if median < TARGET_SECONDS else "NOT met"
+            print(f"- {mode}: {median:.2f} s → {verdict}")
+    print("\n" + in_process)
+    print(share)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

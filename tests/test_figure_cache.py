@@ -1,0 +1,76 @@
+"""What a figure keeps about itself (leaves, range, conversions) is what it would compute anew."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from calculators import Catalog, Figure, Status, calculators
+from calculators.units import Quantity, parse_unit
+
+
+def walk_leaves(figure: Figure) -> list[Figure]:
+    """The reference: leaves walked without any cache."""
+    seen: set[int] = set()
+
+    def walk(node: Figure) -> Iterator[Figure]:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if not node.inputs:
+            yield node
+        for child in node.inputs:
+            yield from walk(child)
+
+    return list(walk(figure))
+
+
+def test_leaves_and_hypotheses_of_every_calculator(catalog: Catalog) -> None:
+    parameters = catalog.bind()
+    for spec in calculators().values():
+        figure = parameters.compute(spec)
+        expected = walk_leaves(figure)
+        for _ in range(2):
+            assert list(figure.leaves()) == expected
+            assert figure.hypotheses() == [f for f in expected if f.status is Status.HYPOTHESIS]
+        figure.hypotheses().clear()  # callers get their own list
+        assert figure.hypotheses() == [f for f in expected if f.status is Status.HYPOTHESIS]
+
+
+def test_conversions_are_kept_per_unit_and_never_go_stale(catalog: Catalog) -> None:
+    power = catalog.bind()["gpt3_power_per_accelerator"]
+    in_kw = power.to("kW/accelerator")
+    assert power.to("kW/accelerator") is in_kw
+    assert in_kw.value == pytest.approx(power.quantity.to("kW/accelerator").magnitude)
+    assert power.to("W/accelerator").value == pytest.approx(power.value)
+    doubled = replace(power, quantity=power.quantity * 2, low=power.low * 2,
+                      high=power.high * 2)
+    assert doubled.to("kW/accelerator").value == pytest.approx(2 * in_kw.value)
+    assert doubled.to("kW/accelerator") is not in_kw
+
+
+def test_unit_and_gap_follow_the_quantity(catalog: Catalog) -> None:
+    emissions = calculators()["gpt3_training_emissions"]
+    figure = catalog.bind().compute(emissions)
+    gap = figure.relative_gap()
+    assert gap is not None and gap < 0.01
+    assert figure.unit == parse_unit("tCO2e")
+    assert figure.reference is not None
+    reference = figure.reference.quantity.to(figure.unit)
+    moved = replace(figure, quantity=figure.quantity * 1.5)
+    expected = abs((moved.quantity - reference) / reference).to("").magnitude
+    assert moved.relative_gap() == pytest.approx(expected)
+    assert replace(figure, quantity=figure.quantity.to("kgCO2e")).unit == parse_unit("kgCO2e")
+    assert replace(figure, reference=None).relative_gap() is None
+
+
+def test_has_range_follows_the_bounds() -> None:
+    unit = parse_unit("kWh")
+    point = Figure(quantity=Quantity(2.0, unit), low=Quantity(2.0, unit),
+                   high=Quantity(2.0, unit), status=Status.HYPOTHESIS, key="x", label="x")
+    assert point.has_range is False
+    ranged = replace(point, low=Quantity(1.0, unit))
+    assert ranged.has_range is True
+    assert point.has_range is False
