@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from calculators.yamlfile import SAFE_LOADER, yaml_problem
 from macros.errors import ContentError
 
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -52,7 +53,7 @@ def split(text: str, file: str) -> SourceFile:
         return SourceFile({}, text, 0)
     yaml_text = match.group(1) or ""
     try:
-        loader = yaml.SafeLoader(yaml_text)
+        loader = SAFE_LOADER(yaml_text)
         try:
             node = loader.get_single_node()
             meta = _construct(loader, node)
@@ -60,9 +61,8 @@ def split(text: str, file: str) -> SourceFile:
             loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
         raise ContentError(
-            file, mark.line + 2 if mark else 1, f"en-tête YAML invalide : {problem}",
+            file, mark.line + 2 if mark else 1, f"en-tête YAML invalide : {yaml_problem(error)}",
             "vérifiez les deux-points, l’indentation et les guillemets (un titre qui contient "
             "« : » doit être entre guillemets)",
         ) from error

@@ -45,7 +45,8 @@ def article(name: str) -> str:
 
 CASES = [
     Case("malformed-yaml.md", [(article("malformed-yaml.md"), 3,
-                                "en-tête YAML invalide : mapping values are not allowed here")]),
+                                "en-tête YAML invalide : un « : » inattendu ; mettez le texte "
+                                "entre guillemets")]),
     Case("unclosed-front-matter.md", [(article("unclosed-front-matter.md"), 1,
                                        "l’en-tête n’est pas fermé")]),
     Case("missing-fields.md", [(article("missing-fields.md"), 1, "champ obligatoire « title »"),

@@ -112,3 +112,14 @@ def test_unknown_field_is_a_typo_with_a_suggestion(tmp_path: Path) -> None:
     [error] = errors_of(write(tmp_path, {"a.yml": GOOD + "  lcoator: page 3\n"}))
     assert ":8: « gpt3_pue » : champ inconnu « lcoator »" in error
     assert "« locator »" in error
+
+
+@pytest.mark.parametrize(("text", "french"), [
+    ("a: [1, 2", "un crochet « [ » n’est pas refermé"),
+    ('a: "x', "un guillemet ou un crochet n’est pas refermé"),
+    ("a:\n\tb: 1", "une tabulation"),
+    ("a: 1\n b: 2", "un « : » inattendu"),
+])
+def test_yaml_problems_are_explained_in_french(tmp_path: Path, text: str, french: str) -> None:
+    [error] = errors_of(write(tmp_path, {"a.yml": text}))
+    assert "YAML invalide : " in error and french in error
