@@ -47,12 +47,23 @@ def input_record(leaf: Figure) -> dict[str, Any]:
 
 
 def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
-    """The report of a build: pages sorted by path, figures in order of appearance."""
+    """The report of a build: pages sorted by path, figures in order of appearance.
+
+    Parameters and calculator results are shared by many figures and pages; each one's record
+    is computed once (figures are immutable, so their identity is a safe key).
+    """
+    inputs: dict[int, dict[str, Any]] = {}
+
+    def record_of(leaf: Figure) -> dict[str, Any]:
+        if id(leaf) not in inputs:
+            inputs[id(leaf)] = input_record(leaf)
+        return inputs[id(leaf)]
+
     figures = []
     for page in sorted(pages, key=lambda p: p.src_uri):
         for figure in page.rendered.figures.values():
             entry = {"article": page.src_uri, "figure": figure.key, **figure_record(figure)}
-            entry["inputs"] = [input_record(leaf) for leaf in figure.leaves()]
+            entry["inputs"] = [record_of(leaf) for leaf in figure.leaves()]
             figures.append(entry)
     return {"version": REPORT_VERSION, "figures": figures}
 
