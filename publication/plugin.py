@@ -23,6 +23,7 @@ from .freshness import freshness_warnings
 from .metadata import FEED, Site
 from .reader import Reader
 from .report import build_report, dump_report
+from .search_index import build_search_index
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -121,3 +122,4 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(dump_report(report), encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
+        build_search_index(Path(config.site_dir), config.theme["language"])
