@@ -1,4 +1,7 @@
-"""The site's search index, built by Pagefind once every page is written.
+"""Search: the page readers search from, and the index Pagefind builds once every page is written.
+
+The search page ``/recherche/`` is generated (``site_overrides/vf-search.html``), like the listing
+pages: it is part of the site, not content an editor could break.
 
 Pagefind reads the built HTML and writes a static, chunked index under ``pagefind/``: a reader's
 browser loads only the few chunks a query needs, and only on the search page. Only elements
@@ -11,19 +14,38 @@ of one commit stay identical.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 #: The index's folder in the site, where the search page loads Pagefind from.
 BUNDLE_DIR = "pagefind"
 #: A bound on a stuck indexer; indexing 1,000 articles takes a few seconds.
 TIMEOUT_SECONDS = 600
+SEARCH_PAGE = "recherche.md"
 _FAILED = "l’index de recherche n’a pas pu être construit"
+_SEARCH_PAGE_SOURCE = """---
+title: Rechercher dans les articles
+description: {description}
+template: vf-search.html
+hide: [navigation, toc]
+---
+"""
+
+
+def add_search_page(files: Files, config: MkDocsConfig) -> None:
+    """Add the search page, unless the docs folder has its own."""
+    if files.get_file_from_path(SEARCH_PAGE) is None:
+        description = json.dumps(f"Rechercher un mot dans tous les articles de {config.site_name}")
+        source = _SEARCH_PAGE_SOURCE.format(description=description)  # JSON is YAML
+        files.append(File.generated(config, SEARCH_PAGE, content=source))
 
 
 class SearchIndexError(PluginError):

@@ -1,9 +1,11 @@
-"""Search at build time: Pagefind indexes the article bodies only, in French, into ``pagefind/``."""
+"""Search at build time: Pagefind indexes the article bodies only, in French, into ``pagefind/``;
+only the search page loads it, and nothing is left of Material's lunr index."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from publication.search_index import SearchIndexError, build_search_index
 from .conftest import soup
 
 NNBSP = "\u202f"
+SEARCH_PAGE = "recherche/index.html"
 
 
 def fragments(site: Path) -> list[dict[str, object]]:
@@ -66,6 +69,44 @@ def test_only_article_bodies_are_marked_for_the_index(built_site: Path) -> None:
             assert [b["class"] for b in bodies] == [["vf-body"]], relative
         else:
             assert not bodies, relative
+
+
+def test_nothing_is_left_of_material_search(built_site: Path) -> None:
+    assert not list(built_site.rglob("search_index.json"))
+    for page in built_site.rglob("*.html"):
+        html = soup(page)
+        assert not html.select('[data-md-component="search"]'), page
+        assert not html.select("#__search ~ * .md-search"), page
+
+
+def test_only_the_search_page_loads_search(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = soup(page)
+        loaded = [e.get("src") or e.get("href") or "" for e in html.select("script[src], link")]
+        search = [url for url in loaded if "pagefind" in url or "search" in url]
+        if page.relative_to(built_site).as_posix() == SEARCH_PAGE:
+            assert search == ["../pagefind/pagefind-ui.css",
+                              "../assets/stylesheets/vf-search.css",
+                              "../pagefind/pagefind-ui.js", "../assets/javascripts/vf-search.js"]
+        else:
+            assert not search, page
+
+
+def test_every_page_links_to_the_search_page(built_site: Path) -> None:
+    for page in ("index.html", "mythes/chatgpt-magique/index.html", "methode/index.html"):
+        link = soup(built_site / page).select_one('.md-header a[aria-label="Rechercher"]')
+        assert link is not None and link["href"].endswith("recherche/"), page
+
+
+def test_the_search_page_says_in_french_that_it_needs_javascript(built_site: Path) -> None:
+    html = soup(built_site / SEARCH_PAGE)
+    assert html.select_one("h1").get_text() == "Rechercher dans les articles"
+    message = html.select_one("noscript .vf-search__nojs")
+    assert message is not None
+    text = re.sub(r"[ \n]+", " ", message.get_text()).strip()  # keeps the narrow spaces
+    assert text.startswith("La recherche a besoin de JavaScript")
+    assert f"«{NNBSP}Tous les articles{NNBSP}»" in text
+    assert message.select_one("a")["href"] in ("..", "../")
 
 
 def test_a_failure_to_index_fails_in_french_with_pagefinds_reason(tmp_path: Path) -> None:
