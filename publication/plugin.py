@@ -23,6 +23,7 @@ from .freshness import freshness_warnings
 from .metadata import FEED, Site
 from .reader import Reader
 from .report import build_report, dump_report
+from .search_index import add_search_page, build_search_index
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -79,6 +80,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         self.reader = Reader(self.site, self.publication, articles)
         for file in self.reader.listing.generated_files(config, files):
             files.append(file)
+        add_search_page(files, config)
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -121,3 +123,4 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(dump_report(report), encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
+        build_search_index(Path(config.site_dir), config.theme["language"])
