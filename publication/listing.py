@@ -217,13 +217,12 @@ class Listing:
                 for src_uri in self.pages if files.get_file_from_path(src_uri) is None]
 
     def page_meta(self, src_uri: str) -> dict[str, Any]:
-        """Front matter of a listing page: its template and title, hidden sidebars, no search."""
+        """Front matter of a listing page: its template and title, hidden sidebars."""
         page = self.pages[src_uri]
         title = page.section.title
         if page.number > 1:
             title = f"{title}, page {page.number}"
-        return {"template": TEMPLATE, "title": title, "hide": ["navigation", "toc"],
-                "search": {"exclude": True}}
+        return {"template": TEMPLATE, "title": title, "hide": ["navigation", "toc"]}
 
     def view(self, src_uri: str, card: Callable[[Entry], Card]) -> ListingView:
         page = self.pages[src_uri]
