@@ -157,8 +157,6 @@ class Toolbox:
             source_anchor(source), escape(source.short_citation)
         )
 
-    def names(self) -> list[str]:
-        return sorted(self.globals) + sorted(self.filters)
 
 
 __all__ = ["FormattingError", "PageRecord", "Toolbox", "anchor", "recording", "source_anchor",

@@ -52,7 +52,6 @@ class ArticleView:
     cta: CallToAction | None
     derivations: list[derivation.DerivationView]
     sources: list[derivation.SourceView]
-    hypothesis_count: int
 
 
 @dataclass(frozen=True)
@@ -221,5 +220,4 @@ class Publication:
             reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
             cta=self.calls_to_action.get(meta.cta) if meta.cta else None,
             derivations=blocks, sources=sources,
-            hypothesis_count=sum(1 for b in blocks if b.status == "hypothesis"),
         )

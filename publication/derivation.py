@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from calculators import Figure, Source, Status
-from macros.formatting import format_quantity, format_range
+from macros.formatting import LOCALE, format_quantity, format_range
 from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
 
@@ -65,6 +67,8 @@ class SourceView:
     doi: str | None
     doi_url: str | None
     note: str | None
+    #: « consulté le 28 novembre 2026 », when the source records an access date.
+    accessed: str | None
 
 
 def _display(figure: Figure) -> DisplayUnit:
@@ -111,6 +115,8 @@ class SourceIndex:
                 number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=s.note,
+                accessed=format_date(s.accessed, format="long", locale=LOCALE)
+                if s.accessed else None,
             )
             for n, s in self._numbers.values()
         ]

@@ -30,7 +30,6 @@ PER_PAGE = 12
 RELATED = 3
 #: Cards whose cover is loaded at once: the first ones, above the fold on a phone.
 EAGER_CARDS = 2
-HOME = "index.md"
 HOME_TITLE = "Tous les articles"
 TEMPLATE = "vf-listing.html"
 

@@ -204,3 +204,16 @@ def test_a_derivation_reads_in_the_unit_the_reader_saw(built_site: Path) -> None
     shares = [v.get_text() for v in page.select(
         "#calcul-cs-schools-decline-points .vf-input__value")]
     assert shares == [f"33,3{NBSP}%", f"15{NBSP}%"]
+
+
+def test_a_source_access_date_is_shown_in_french(make_project: Callable[..., Path]) -> None:
+    project = make_project(data=True)
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("  doi: 10.48550/arXiv.2104.10350\n",
+                                    "  doi: 10.48550/arXiv.2104.10350\n  accessed: 2026-11-28\n"),
+                       encoding="utf-8")
+    result = run_mkdocs(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 0, result.stderr
+    entry = soup(project / "site" / ARTICLE).select_one("#source-patterson2021")
+    assert "Consulté le 28 novembre 2026." in entry.get_text(" ", strip=True)
