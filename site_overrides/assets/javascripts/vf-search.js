@@ -3,7 +3,13 @@
 // types, on the main thread (no worker script to fetch), and results show no images.
 (() => {
   const element = document.getElementById("vf-search");
-  if (!element || typeof PagefindUI === "undefined") return;
+  if (!element) return;
+  if (typeof PagefindUI === "undefined") {
+    // No index: the preview (make serve) does not build one.
+    element.innerHTML = '<p class="vf-search__nojs">La recherche n’est pas disponible sur ' +
+      "cette version du site : son index est construit avec le site publié (make site).</p>";
+    return;
+  }
   const root = new URL(element.dataset.vfRoot || "./", document.baseURI).pathname;
   const nnbsp = "\u202f";
   const quoted = (text) => `«${nnbsp}${text}${nnbsp}»`;
