@@ -83,3 +83,17 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a copied project file; fail if ``old`` is not there (the test would prove nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build(project: Path, name: str = "site") -> Path:
+    """Build a project copy with ``mkdocs build --strict``; the site folder, once it succeeded."""
+    result = run_mkdocs(project / "mkdocs.yml", project / name)
+    assert result.returncode == 0, result.stderr
+    return project / name

@@ -15,7 +15,7 @@ from calculators import Catalog
 from calculators.topics import chatgpt
 from macros.formatting import display_unit, format_quantity
 
-from .conftest import ROOT, run_mkdocs, soup
+from .conftest import ROOT, build, replace_in, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -96,19 +96,10 @@ def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
 
 def test_a_parameter_change_changes_the_page(make_project: Callable[..., Path]) -> None:
     project = make_project(data=True)
-    parameters = project / "data" / "parameters" / "chatgpt.yml"
-    before = run_mkdocs(project / "mkdocs.yml", project / "before")
-    assert before.returncode == 0, before.stderr
-    text = parameters.read_text(encoding="utf-8")
-    parameters.write_text(
-        text.replace("unit: query/user/day\n", "unit: query/user/day\n", 1)
-        .replace("  value: 10\n  unit: query/user/day", "  value: 20\n  unit: query/user/day"),
-        encoding="utf-8",
-    )
-    after = run_mkdocs(project / "mkdocs.yml", project / "after")
-    assert after.returncode == 0, after.stderr
-    old = figure_texts(project / "before" / ARTICLE)
-    new = figure_texts(project / "after" / ARTICLE)
+    old = figure_texts(build(project, "before") / ARTICLE)
+    replace_in(project / "data" / "parameters" / "chatgpt.yml",
+               "  value: 10\n  unit: query/user/day", "  value: 20\n  unit: query/user/day")
+    new = figure_texts(build(project, "after") / ARTICLE)
     assert new["calcul-chatgpt-monthly-inference-emissions"].startswith(
         f"plus de 50{NNBSP}000{NBSP}tonnes")
     changed = {key for key in old if old[key] != new[key]}
@@ -168,14 +159,10 @@ def test_a_parameter_range_propagates_and_reads_in_french(
         make_project: Callable[..., Path]) -> None:
     project = make_project(data=True, articles={"mythes/chatgpt-magique.md": MINIMAL.format(
         body="Entre deux : {{ chatgpt_monthly_inference_emissions() | figure_range('tCO2e') }}.")})
-    parameters = project / "data" / "parameters" / "chatgpt.yml"
-    text = parameters.read_text(encoding="utf-8")
-    parameters.write_text(text.replace("  value: 10\n  unit: query/user/day",
-                                       "  value: 10\n  low: 5\n  high: 15\n  unit: query/user/day"),
-                          encoding="utf-8")
-    result = run_mkdocs(project / "mkdocs.yml", project / "site")
-    assert result.returncode == 0, result.stderr
-    page = soup(project / "site" / ARTICLE)
+    replace_in(project / "data" / "parameters" / "chatgpt.yml",
+               "  value: 10\n  unit: query/user/day",
+               "  value: 10\n  low: 5\n  high: 15\n  unit: query/user/day")
+    page = soup(build(project) / ARTICLE)
     assert f"entre 13{NNBSP}000 et 38{NNBSP}000{NNBSP}t CO₂e" in page.get_text()
     block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
     assert f"(entre 12{NNBSP}700 et 38{NNBSP}200{NNBSP}t CO₂e)" in block.get_text()
@@ -208,12 +195,7 @@ def test_a_derivation_reads_in_the_unit_the_reader_saw(built_site: Path) -> None
 
 def test_a_source_access_date_is_shown_in_french(make_project: Callable[..., Path]) -> None:
     project = make_project(data=True)
-    sources = project / "data" / "sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("  doi: 10.48550/arXiv.2104.10350\n",
-                                    "  doi: 10.48550/arXiv.2104.10350\n  accessed: 2026-11-28\n"),
-                       encoding="utf-8")
-    result = run_mkdocs(project / "mkdocs.yml", project / "site")
-    assert result.returncode == 0, result.stderr
-    entry = soup(project / "site" / ARTICLE).select_one("#source-patterson2021")
+    replace_in(project / "data" / "sources.yml", "  doi: 10.48550/arXiv.2104.10350\n",
+               "  doi: 10.48550/arXiv.2104.10350\n  accessed: 2026-11-28\n")
+    entry = soup(build(project) / ARTICLE).select_one("#source-patterson2021")
     assert "Consulté le 28 novembre 2026." in entry.get_text(" ", strip=True)
