@@ -12,7 +12,7 @@ from publication.articles import Publication
 from publication.figures import render_tree
 from publication.freshness import freshness_warnings
 
-from .conftest import ROOT, run_mkdocs
+from .conftest import ROOT, replace_in, run_mkdocs
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,8 @@ def test_sources_older_than_the_limit_are_reported(publication: Publication) -> 
 def test_strict_freshness_fails_the_build(make_project: Callable[..., Path]) -> None:
     project = make_project()
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      articles_dir: mythes\n",
-                                   "      articles_dir: mythes\n      freshness_strict: true\n"),
-                      encoding="utf-8")
+    replace_in(config, "      articles_dir: mythes\n",
+               "      articles_dir: mythes\n      freshness_strict: true\n")
     result = run_mkdocs(config, project / "site")
     assert result.returncode != 0
     assert "content/mythes/chatgpt-magique.md: utilise l’hypothèse « chatgpt_daily_users_seed »" \
