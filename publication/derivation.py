@@ -134,15 +134,26 @@ def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     )
 
 
-def _reference(figure: Figure, sources: SourceIndex) -> str | None:
+#: Below this gap (in percent), recomputed and published values agree to the published precision.
+NEGLIGIBLE_GAP_PERCENT = 0.1
+
+
+def _gap_text(gap: float) -> str:
+    percent = DISPLAY_UNITS["percent"]
+    if gap * 100 < NEGLIGIBLE_GAP_PERCENT:
+        return "moins de " + format_quantity(NEGLIGIBLE_GAP_PERCENT, percent, qualify=False)
+    return format_quantity(gap * 100, percent, digits=2, qualify=False)
+
+
+def _reference(figure: Figure, sources: SourceIndex, shown: DisplayUnit | None) -> str | None:
+    """The published value next to the recomputed one, in the same unit, and the gap."""
     gap = figure.relative_gap()
     if figure.reference is None or gap is None:
         return None
     sources.number(figure.reference.source)
-    published = format_quantity(figure.reference.to(f"{figure.unit}").value, _display(figure),
-                                digits=DERIVATION_DIGITS)
-    return f"{published} ({figure.reference.describe()}) ; écart : " + format_quantity(
-        gap * 100, DISPLAY_UNITS["percent"], digits=2, qualify=False)
+    reference = figure.reference.to(f"{figure.unit}")
+    published = value_text(reference, shown) if shown else value_text(reference)
+    return f"{published} ({figure.reference.describe()})\u202f; écart\u00a0: {_gap_text(gap)}"
 
 
 def build(figures: Mapping[str, Figure], citations: Iterable[Source],
@@ -167,7 +178,8 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             range=range_text(figure, shown.get(key)), status=figure.status.value,
             status_label=figure.status.label_fr, formula=figure.formula, inputs=inputs,
             hypotheses=tuple(h.describe() for h in figure.hypotheses()),
-            reference=_reference(figure, sources), source_number=sources.number(figure.source),
+            reference=_reference(figure, sources, shown.get(key)),
+            source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=figure.parameter.locator if figure.parameter else None,
             note=figure.note, text_anchor=text_anchor(figure) if in_text else None,

@@ -199,3 +199,13 @@ def test_a_source_access_date_is_shown_in_french(make_project: Callable[..., Pat
                "  doi: 10.48550/arXiv.2104.10350\n  accessed: 2026-11-28\n")
     entry = soup(build(project) / ARTICLE).select_one("#source-patterson2021")
     assert "Consulté le 28 novembre 2026." in entry.get_text(" ", strip=True)
+
+
+def test_a_cross_check_reads_in_the_same_unit_with_a_readable_gap(built_site: Path) -> None:
+    page = soup(built_site / "mythes/fracture-numerique/index.html")
+    check = page.select_one(".vf-derivation__check").get_text(" ", strip=True)
+    assert check.startswith(f"Vérification, valeur publiée{NNBSP}: 15,4{NBSP}% (")
+    assert check.endswith(f"{NNBSP}; écart{NBSP}: moins de 0,1{NBSP}%")
+    chatgpt = soup(built_site / ARTICLE).select_one(
+        "#calcul-gpt3-training-emissions .vf-derivation__check").get_text(" ", strip=True)
+    assert f"552,1{NNBSP}t CO₂e" in chatgpt and f"écart{NBSP}: 0,19{NBSP}%" in chatgpt
