@@ -17,6 +17,8 @@ from macros.formatting import LOCALE, format_quantity, format_range
 from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
 
+from .typography import french_spacing
+
 #: Significant digits for values in derivations: enough to recompute them by hand.
 DERIVATION_DIGITS = 4
 
@@ -79,6 +81,11 @@ def _display(figure: Figure) -> DisplayUnit:
     return DisplayUnit("", symbol, symbol, symbol)
 
 
+def _spaced(text: str | None) -> str | None:
+    """Texts from calculators and data files, typed with plain spaces, spaced the French way."""
+    return french_spacing(text) if text else text
+
+
 def value_text(figure: Figure, shown: DisplayUnit | None = None) -> str:
     """The value in ``shown`` (the unit the reader saw in the text) or in its own unit."""
     if shown is None:
@@ -114,7 +121,7 @@ class SourceIndex:
             SourceView(
                 number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
-                note=s.note,
+                note=_spaced(s.note),
                 accessed=format_date(s.accessed, format="long", locale=LOCALE)
                 if s.accessed else None,
             )
@@ -125,11 +132,12 @@ class SourceIndex:
 def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     derived = bool(figure.inputs)
     return InputView(
-        label=figure.describe(), value=value_text(figure), range=range_text(figure),
+        label=_spaced(figure.describe()), value=value_text(figure), range=range_text(figure),
         status=figure.status.value, status_label=figure.status.label_fr,
         source_number=sources.number(figure.source),
         source_anchor=source_anchor(figure.source) if figure.source else None,
-        locator=figure.parameter.locator if figure.parameter else None, note=figure.note,
+        locator=_spaced(figure.parameter.locator if figure.parameter else None),
+        note=_spaced(figure.note),
         derivation_anchor=anchor(figure) if derived else None,
     )
 
@@ -174,15 +182,16 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
     for key, (figure, in_text) in order.items():
         inputs = tuple(_input_view(child, sources) for child in figure.inputs)
         blocks.append(DerivationView(
-            anchor=key, label=figure.describe(), value=value_text(figure, shown.get(key)),
+            anchor=key, label=_spaced(figure.describe()),
+            value=value_text(figure, shown.get(key)),
             range=range_text(figure, shown.get(key)), status=figure.status.value,
-            status_label=figure.status.label_fr, formula=figure.formula, inputs=inputs,
-            hypotheses=tuple(h.describe() for h in figure.hypotheses()),
+            status_label=figure.status.label_fr, formula=_spaced(figure.formula), inputs=inputs,
+            hypotheses=tuple(french_spacing(h.describe()) for h in figure.hypotheses()),
             reference=_reference(figure, sources, shown.get(key)),
             source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
-            locator=figure.parameter.locator if figure.parameter else None,
-            note=figure.note, text_anchor=text_anchor(figure) if in_text else None,
+            locator=_spaced(figure.parameter.locator if figure.parameter else None),
+            note=_spaced(figure.note), text_anchor=text_anchor(figure) if in_text else None,
         ))
     for source in citations:
         sources.number(source)

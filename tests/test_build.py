@@ -209,3 +209,10 @@ def test_a_cross_check_reads_in_the_same_unit_with_a_readable_gap(built_site: Pa
     chatgpt = soup(built_site / ARTICLE).select_one(
         "#calcul-gpt3-training-emissions .vf-derivation__check").get_text(" ", strip=True)
     assert f"552,1{NNBSP}t CO₂e" in chatgpt and f"écart{NBSP}: 0,19{NBSP}%" in chatgpt
+
+
+def test_texts_from_calculators_and_data_are_spaced_the_french_way(built_site: Path) -> None:
+    block = soup(built_site / ARTICLE).select_one("#calcul-published-per-query-estimates")
+    formula = block.select_one(".vf-formula").get_text()
+    assert f"médiane, minimum et maximum de{NBSP}:" in formula
+    assert f"{NNBSP};" in formula and " ;" not in formula
