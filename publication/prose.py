@@ -9,6 +9,8 @@ Allowed, because they are not figures an article computes:
 - a quotation marked as such: between « » or “ ”, or in a Markdown quotation block (``> …``);
 - dates and years (« décembre 2023 », « le 28 novembre 2026 », « en 2025 »), clock times
   (« 10 h 30 »), ordinals (« 1er », « XXIe siècle »): no unit follows the number;
+- age bands, which name a group rather than measure anything (« les 15-24 ans »,
+  « les 75 ans et plus »); a lone age (« 12 ans ») is still a figure;
 - names that contain a number, glued to a letter or a hyphen: GPT-3, GPT-4o, A100, COP21, CO₂;
 - numbers without a unit, and numbers written in words (« deux fois »);
 - link addresses, HTML tags and attributes, code, and the title and claim of the front matter
@@ -76,6 +78,10 @@ _FIGURE = re.compile(
     rf"|[×x]{_SPACE}?\d+(?:[.,]\d+)?(?![\w.,]))"
 )
 _CLOCK = re.compile(r"(?<![\w.,])\d{1,2} ?h ?\d{2}(?!\d)")
+_AGE_BAND = re.compile(
+    r"(?<![\w.,])\d{1,3} ?[-–] ?\d{1,3}[ \u00a0\u202f]ans\b"
+    r"|(?<![\w.,])\d{1,3}[ \u00a0\u202f]ans (?:et|ou) plus\b"
+)
 _QUOTED = re.compile(r"«(?:(?!\n[ \t]*\n)[^«»])*»|“(?:(?!\n[ \t]*\n)[^“”])*”")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>.*$", re.M)
 _HTML_TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
@@ -90,7 +96,7 @@ TYPED_FIGURE_HINT = (
 
 
 def _without_allowed(text: str) -> str:
-    for pattern in (_HTML_TAG, _LINK_TARGET, _BARE_URL, _BLOCKQUOTE, _QUOTED, _CLOCK):
+    for pattern in (_HTML_TAG, _LINK_TARGET, _BARE_URL, _BLOCKQUOTE, _QUOTED, _CLOCK, _AGE_BAND):
         text = pattern.sub(blank, text)
     return text
 

@@ -11,6 +11,7 @@ from publication.slugs import slug_problem, slugify
 from publication.source_text import prose_of
 
 FLAGGED = [
+    ("un enfant de 12 ans", "12 ans"),
     ("L’entraînement a émis 552 t de CO₂e.", "552 t"),
     ("soit 552 tonnes", "552 tonnes"),
     ("Ils consomment 1,5 % de l’électricité", "1,5 %"),
@@ -31,6 +32,7 @@ FLAGGED = [
 
 ALLOWED = [
     "en décembre 2023, le 28 novembre 2026, fin 2022",
+    "les 15-24 ans, les 18–24 ans et les 75 ans et plus, les 60 ans ou plus",
     "GPT-3, GPT-4o, A100, H100, COP21, CO₂, la version 1.2",
     "le 1er mois du XXIe siècle",
     "un aller-retour Paris–New York",
