@@ -61,6 +61,15 @@ class RenderedPage:
     article: ArticleView | None
 
 
+@dataclass
+class _Parsed:
+    """One article text, parsed once; its front matter checked once, on first demand."""
+
+    raw: str
+    source: SourceFile
+    checked: tuple[ArticleMeta, list[tuple[str, str, str]]] | None = None
+
+
 def _data_error(error: CalculatorError) -> ContentError:
     key = f"« {error.key} » : " if error.key else ""
     return ContentError(error.file or "calculators/data", error.line, key + error.message,
@@ -81,7 +90,7 @@ class Publication:
         self.pages: dict[str, RenderedPage] = {}
         #: The file that took each article slug first: two articles may not share one.
         self.slugs: dict[str, str] = {}
-        self._sources: dict[str, tuple[str, SourceFile]] = {}
+        self._sources: dict[str, _Parsed] = {}
         self.renderer: Renderer | None = None
         try:
             self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
@@ -101,18 +110,29 @@ class Publication:
     def read_source(self, src_uri: str, raw: str) -> SourceFile:
         """``raw`` split into front matter and body, parsed once per build (the listing reads
         the front matter of every article before its page is rendered)."""
+        return self._parsed(src_uri, raw).source
+
+    def _parsed(self, src_uri: str, raw: str) -> _Parsed:
         cached = self._sources.get(src_uri)
-        if cached is not None and cached[0] == raw:
-            return cached[1]
-        source = split(raw, self.display_path(src_uri))
-        self._sources[src_uri] = (raw, source)
-        return source
+        if cached is not None and cached.raw == raw:
+            return cached
+        parsed = _Parsed(raw, split(raw, self.display_path(src_uri)))
+        self._sources[src_uri] = parsed
+        return parsed
+
+    def checked_meta(self, src_uri: str, raw: str
+                     ) -> tuple[ArticleMeta, list[tuple[str, str, str]]]:
+        """An article's front matter validated, and its problems: checked once per build."""
+        parsed = self._parsed(src_uri, raw)
+        if parsed.checked is None:
+            parsed.checked = self._check_meta(parsed.source.meta)
+        return parsed.checked
 
     def article_meta(self, src_uri: str, raw: str) -> ArticleMeta | None:
         """The validated front matter of an article, or None if invalid: ``render_page`` then
         reports why."""
         try:
-            meta, problems = self._check_meta(self.read_source(src_uri, raw).meta)
+            meta, problems = self.checked_meta(src_uri, raw)
         except ContentError:
             return None
         return None if problems else meta
@@ -139,7 +159,7 @@ class Publication:
         meta: ArticleMeta | None = None
         if self.is_article(src_uri):
             self._check_slug(src_uri, file)
-            meta, problems = self._check_meta(source.meta)
+            meta, problems = self.checked_meta(src_uri, raw)
             self.errors.extend(
                 ContentError(file, source.line_of(key), message, hint)
                 for key, message, hint in problems
@@ -171,12 +191,10 @@ class Publication:
         if problem:
             self.errors.append(ContentError(file, 1, problem, "renommez le fichier, par exemple "
                                             f"{slugify(slug) or 'mon-mythe'}.md"))
-        elif slug in self.slugs:
+        elif self.slugs.setdefault(slug, file) != file:
             self.errors.append(ContentError(
                 file, 1, f"slug « {slug} » déjà pris par {self.slugs[slug]}",
                 "deux articles ne peuvent pas avoir le même nom de fichier : renommez celui-ci"))
-        else:
-            self.slugs[slug] = file
 
     def _check_meta(self, data: dict[str, Any]) -> tuple[ArticleMeta, list[tuple[str, str, str]]]:
         meta, problems = validate(data)
