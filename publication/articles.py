@@ -61,6 +61,16 @@ class RenderedPage:
     article: ArticleView | None
 
 
+def binary_file_error(data: str | bytes, file: str) -> ContentError | None:
+    """The error for a page that is not text (it holds a NUL), at the line of its first NUL."""
+    nul, newline = ("\x00", "\n") if isinstance(data, str) else (b"\x00", b"\n")
+    if nul not in data:
+        return None
+    return ContentError(file, data.count(newline, 0, data.index(nul)) + 1,  # type: ignore[arg-type]
+                        "fichier binaire : ce n’est pas un texte",
+                        "une page est un fichier texte .md, enregistré en UTF-8")
+
+
 @dataclass
 class _Parsed:
     """One article text, parsed once; its front matter checked once, on first demand."""
@@ -140,11 +150,9 @@ class Publication:
     def render_page(self, src_uri: str, raw: str) -> str | None:
         """The page body with its figures computed, or None after recording its errors."""
         file = self.display_path(src_uri)
-        if "\x00" in raw:
-            self.errors.append(ContentError(
-                file, raw.count("\n", 0, raw.index("\x00")) + 1,
-                "fichier binaire : ce n’est pas un texte",
-                "une page est un fichier texte .md, enregistré en UTF-8"))
+        binary = binary_file_error(raw, file)
+        if binary:
+            self.errors.append(binary)
             return None
         if self.is_article(src_uri) and not raw.strip():
             self.errors.append(ContentError(

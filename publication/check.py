@@ -18,7 +18,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from macros.errors import ContentError
 
-from .articles import Publication
+from .articles import Publication, binary_file_error
 from .plugin import VraiOuFauxPlugin
 
 PLUGIN = "vraioufaux"
@@ -67,10 +67,9 @@ def content_pages(docs_dir: Path) -> list[Path]:
 def read_page(path: Path, display: str) -> str | ContentError:
     """The text of a page, or the error that says why it is not UTF-8 text."""
     data = path.read_bytes()
-    if b"\x00" in data:
-        return ContentError(display, data.count(b"\n", 0, data.index(b"\x00")) + 1,
-                            "fichier binaire : ce n’est pas un texte",
-                            "une page est un fichier texte .md, enregistré en UTF-8")
+    binary = binary_file_error(data, display)
+    if binary:
+        return binary
     try:
         return data.decode("utf-8-sig")  # what MkDocs reads
     except UnicodeDecodeError as error:
