@@ -37,6 +37,9 @@ class CheckResult:
     errors: list[ContentError]
     pages: int
     articles: int
+    #: Every page rendered (the figures report and the freshness warnings read it).
+    publication: Publication
+    plugin: VraiOuFauxPlugin
 
 
 def load_project(config_file: Path) -> tuple[MkDocsConfig, VraiOuFauxPlugin]:
@@ -95,7 +98,7 @@ def check_project(config_file: Path) -> CheckResult:
             publication.errors.append(text)
         else:
             publication.render_page(src_uri, text)
-    return CheckResult(publication.errors, len(pages), articles)
+    return CheckResult(publication.errors, len(pages), articles, publication, plugin)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -16,13 +16,10 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import load_config
-
 from .articles import Publication
+from .check import ProjectError, check_project
 from .errors import report_errors
 from .report import build_report
-
-PLUGIN = "vraioufaux"
 
 
 class FiguresError(Exception):
@@ -30,21 +27,17 @@ class FiguresError(Exception):
 
 
 def render_tree(config_file: Path) -> tuple[Any, Publication]:
-    """Every page of the tree rendered as a build would, without writing HTML.
-
-    Returns the plugin's configuration and the ``Publication``; raises ``FiguresError`` listing
+    """Every page of the tree rendered as a build would, without writing HTML (``check``'s
+    pass). Returns the plugin's options and the ``Publication``; raises ``FiguresError`` listing
     every error.
     """
-    config = load_config(str(config_file))
-    plugin = config.plugins[PLUGIN]
-    publication: Publication = plugin.new_publication(config)  # type: ignore[attr-defined]
-    docs = Path(config.docs_dir)
-    for path in sorted(docs.rglob("*.md")):
-        publication.render_page(path.relative_to(docs).as_posix(),
-                                path.read_text(encoding="utf-8"))
-    if publication.errors:
-        raise FiguresError(report_errors(publication.errors))
-    return plugin.config, publication
+    try:
+        result = check_project(config_file)
+    except ProjectError as error:
+        raise FiguresError(str(error.error)) from error
+    if result.errors:
+        raise FiguresError(report_errors(result.errors))
+    return result.plugin.config, result.publication
 
 
 def figures_of_tree(config_file: Path) -> dict[str, Any]:
