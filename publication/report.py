@@ -68,8 +68,24 @@ def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
     return {"version": REPORT_VERSION, "figures": figures}
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dump_report(report: Mapping[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The report as JSON text, one figure per line: a change to one figure is a one-line diff.
+
+    Each line is written by the json module's C encoder (an indented dump would go through its
+    pure-Python encoder: about 1 s at 1,000 articles, against 0.1 s).
+    """
+    members = []
+    for key, value in sorted(report.items()):
+        if key == "figures" and value:
+            text = "[\n" + ",\n".join(_compact(figure) for figure in value) + "\n]"
+        else:
+            text = _compact(value)
+        members.append(f"{_compact(key)}:{text}")
+    return "{" + ",".join(members) + "}\n"
 
 
 def index(report: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

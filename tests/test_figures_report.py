@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from publication.figures_diff import diff_reports, markdown_table
+from publication.report import dump_report
 
 from .conftest import ROOT
 
@@ -71,6 +72,9 @@ def test_figures_command_writes_every_published_figure(repository: Path) -> None
     assert {i["id"] for i in monthly["inputs"]} >= {
         "chatgpt_daily_users_seed", "queries_per_user_day_seed", "emissions_per_query_seed"}
     assert all(i.get("source") for i in monthly["inputs"] if i["status"] != "convention")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(report["figures"]) + 2, "one line per figure, for readable diffs"
+    assert all(json.loads(line.rstrip(","))["figure"] for line in lines[1:-1])
 
 
 def test_diff_of_two_revisions_lists_exactly_the_dependent_figures(repository: Path) -> None:
@@ -93,6 +97,15 @@ def test_unknown_revision_is_a_french_error(repository: Path) -> None:
     result = run(repository, "figures-diff", "nulle-part")
     assert result.returncode == 1
     assert "révision git introuvable : nulle-part" in result.stderr
+
+
+@pytest.mark.parametrize("report", [
+    {"version": 1, "figures": []},
+    {"version": 1, "figures": [{"article": "a.md", "figure": "f", "value": 1.5, "unit": "t"}]},
+    {"figures": [{"figure": "f", "note": "« guillemets » et ligne\nsuivante"}, {"figure": "g"}]},
+])
+def test_the_report_text_reads_back_as_the_report(report: dict) -> None:
+    assert json.loads(dump_report(report)) == report
 
 
 def test_added_and_removed_figures_appear_with_a_dash() -> None:
