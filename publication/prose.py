@@ -77,6 +77,7 @@ _FIGURE = re.compile(
     rf"(?:{_NUMBER}{_SPACE}?(?:{'|'.join(re.escape(u) for u in _UNITS)})(?![\w’'‑-])"
     rf"|[×x]{_SPACE}?\d+(?:[.,]\d+)?(?![\w.,]))"
 )
+_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"(?<![\w.,])\d{1,2} ?h ?\d{2}(?!\d)")
 _AGE_BAND = re.compile(
     r"(?<![\w.,])\d{1,3} ?[-–] ?\d{1,3}[ \u00a0\u202f]ans\b"
@@ -115,8 +116,13 @@ def typed_figures(prose: str) -> Iterator[Problem]:
 
 
 def typed_figures_in_strings(strings: Iterable[tuple[int, str]]) -> Iterator[Problem]:
-    """A figure hidden in a Jinja string, such as ``{{ "550 t" }}``: (line, literal) pairs."""
+    """A figure hidden in a Jinja string, such as ``{{ "550 t" }}``: (line, literal) pairs.
+
+    Most literals are identifiers and units: without a digit, there is no figure to look for.
+    """
     for line, literal in strings:
+        if _DIGIT.search(literal) is None:
+            continue
         for match in _FIGURE.finditer(_without_allowed(literal)):
             yield Problem(line, f"chiffre écrit à la main : « {_typed(match.group())} »",
                           TYPED_FIGURE_HINT)
