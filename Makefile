@@ -24,7 +24,7 @@ site: $(STAMP)
 	$(BIN)/python -m publication build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .

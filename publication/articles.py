@@ -122,6 +122,12 @@ class Publication:
         the front matter of every article before its page is rendered)."""
         return self._parsed(src_uri, raw).source
 
+    def reuse_parsed(self, previous: Publication | None) -> None:
+        """Start from ``previous``'s parsed and checked front matter (same configuration: the
+        preview), still checked against each file's text."""
+        if previous is not None:
+            self._sources.update(previous._sources)
+
     def _parsed(self, src_uri: str, raw: str) -> _Parsed:
         cached = self._sources.get(src_uri)
         if cached is not None and cached.raw == raw:

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from calculators.loading import DATA_DIR
 
@@ -21,9 +23,10 @@ from .articles import CallToAction, Publication
 from .errors import report_errors
 from .freshness import freshness_warnings
 from .metadata import FEED, Site
+from .preview import Preview, fingerprint, listing_keys, related_keys, versions
 from .reader import Reader
 from .report import build_report, dump_report
-from .search_index import add_search_page, build_search_index
+from .search_index import SEARCH_PAGE, add_search_page, build_search_index
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -57,17 +60,31 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     index_search = True
     site: Site
     reader: Reader
+    #: Set by on_startup under ``mkdocs serve --dirty``: rebuild only what an edit touches.
+    preview: Preview | None = None
+    #: The articles a preview build carries over from the previous one, without rendering them.
+    carried: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # The preview skips the search index: Pagefind re-reads every page on each rebuild
         # (about 2 s at 1,000 articles), and an editor's preview does not need search.
         self.index_search = command != "serve"
+        self.preview = Preview() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.publication = self.new_publication(config)
         self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
                          Path(config.docs_dir))
         config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
+        if self.preview is not None:
+            inputs = fingerprint([Path(config.config_file_path), self.data_dir,
+                                  *([Path(config.theme.custom_dir)] if config.theme.custom_dir
+                                    else [])])
+            if self.preview.start(config.site_dir, inputs):
+                self.publication.reuse_parsed(self.preview.publication)
+            else:
+                clean_directory(config.site_dir)
+            self.preview.publication = self.publication
         return config
 
     def new_publication(self, config: MkDocsConfig) -> Publication:
@@ -82,13 +99,27 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                            self.data_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        articles = ((f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
-                    if self.publication.is_article(f.src_uri))
-        self.reader = Reader(self.site, self.publication, articles)
+        articles = [f for f in files.documentation_pages()
+                    if self.publication.is_article(f.src_uri)]
+        self.reader = Reader(self.site, self.publication,
+                             ((f.src_uri, f.url, f.content_string) for f in articles))
         for file in self.reader.listing.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
+        if self.preview is not None:
+            self._select_preview_pages(files, {f.src_uri: f.content_string for f in articles})
         return files
+
+    def _select_preview_pages(self, files: Files, articles: dict[str, str]) -> None:
+        """Under ``serve --dirty``: leave out what the edit did not touch (see ``preview``)."""
+        assert self.preview is not None
+        listing = self.reader.listing
+        article_versions = versions(articles)
+        keys = {**listing_keys(listing, article_versions), SEARCH_PAGE: SEARCH_PAGE}
+        carried = self.preview.select(files, article_versions, keys,
+                                      related_keys(listing, article_versions))
+        self.publication.pages.update(carried)
+        self.carried = frozenset(carried)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))
@@ -105,10 +136,11 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return markdown if body is None else body
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        warnings = freshness_warnings(
-            self.publication.pages.values(), self.publication.display_path, dt.date.today(),
-            self.config.freshness_max_age_years,
-        )
+        # A preview warns about the pages it rendered: the others were reported when they were.
+        rendered = [page for uri, page in self.publication.pages.items()
+                    if uri not in self.carried]
+        warnings = freshness_warnings(rendered, self.publication.display_path, dt.date.today(),
+                                      self.config.freshness_max_age_years)
         if self.config.freshness_strict:
             self.publication.errors.extend(warnings)
         else:
@@ -116,6 +148,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                 log.info("À vérifier : %s", str(warning).replace("\n", " "))
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
+        env.bytecode_cache = FileSystemBytecodeCache()
         return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -126,7 +159,10 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        report = build_report(self.publication.pages.values())
+        if self.preview is not None:
+            self.preview.finish(self.publication.pages)
+        report = build_report(self.publication.pages.values(),
+                              self.preview.report_cache if self.preview else None)
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(dump_report(report), encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())

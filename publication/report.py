@@ -46,7 +46,13 @@ def input_record(leaf: Figure) -> dict[str, Any]:
     return record
 
 
-def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
+#: Each page's figure entries, kept by the preview from one build to the next: a page carried
+#: over unchanged (the same object) reuses its entries.
+EntriesCache = dict[str, tuple[RenderedPage, list[dict[str, Any]]]]
+
+
+def build_report(pages: Iterable[RenderedPage], cache: EntriesCache | None = None
+                 ) -> dict[str, Any]:
     """The report of a build: pages sorted by path, figures in order of appearance.
 
     Parameters and calculator results are shared by many figures and pages; each one's record
@@ -61,10 +67,16 @@ def build_report(pages: Iterable[RenderedPage]) -> dict[str, Any]:
 
     figures = []
     for page in sorted(pages, key=lambda p: p.src_uri):
-        for figure in page.rendered.figures.values():
-            entry = {"article": page.src_uri, "figure": figure.key, **figure_record(figure)}
-            entry["inputs"] = [record_of(leaf) for leaf in figure.leaves()]
-            figures.append(entry)
+        cached = cache.get(page.src_uri) if cache is not None else None
+        if cached is not None and cached[0] is page:
+            entries = cached[1]
+        else:
+            entries = [{"article": page.src_uri, "figure": figure.key, **figure_record(figure),
+                        "inputs": [record_of(leaf) for leaf in figure.leaves()]}
+                       for figure in page.rendered.figures.values()]
+            if cache is not None:
+                cache[page.src_uri] = (page, entries)
+        figures += entries
     return {"version": REPORT_VERSION, "figures": figures}
 
 

@@ -1,0 +1,162 @@
+"""The editor's preview (``make serve``): after an edit, rebuild only what the edit touches.
+
+``mkdocs serve --dirty`` renders again only the pages whose source file changed, plus every
+generated page. Alone, that leaves the listing pages without the articles it did not render,
+and rebuilds hundreds of listing pages for one edit. Our plugin object lives as long as the
+server (it has ``on_startup``), so each build leaves a ``PreviewMemory`` for the next:
+
+- an article that was not rendered again keeps its rendered page from the previous build, so
+  cards, the figures report and the feed still cover every article;
+- a generated page whose content key (what it shows, and the text of the articles it shows) is
+  unchanged is left out of the build: its file from the previous build is still served;
+- an article whose related articles changed is rendered again (its output is removed, so
+  MkDocs sees it out of date);
+- any change to the parameters and sources, the configuration or the theme rebuilds everything.
+
+A plain build (``mkdocs build``, ``make site``) never uses any of this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from .articles import Publication, RenderedPage
+from .listing import Listing
+from .report import EntriesCache
+
+#: MkDocs warns on every dirty build; strict mode would turn that into an abort. The preview
+#: rebuilds what each edit touches, so the warning does not apply and is filtered out.
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def digest(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """One digest of every file under ``paths`` (files or folders): names and contents."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for root in paths:
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file():
+                hasher.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def versions(articles: Mapping[str, str]) -> dict[str, str]:
+    """Each article's version: a digest of its text."""
+    return {uri: digest(text) for uri, text in articles.items()}
+
+
+def listing_keys(listing: Listing, versions: Mapping[str, str]) -> dict[str, Hashable]:
+    """What each listing page shows: its place in its section, the sections, and the version
+    of each article on it."""
+    categories = tuple(s.title for s in listing.categories.values())
+    keys: dict[str, Hashable] = {}
+    for uri, page in listing.pages.items():
+        section = page.section
+        keys[uri] = (section.kind, section.title, page.number, section.page_count,
+                     len(section.entries), categories,
+                     tuple((e.src_uri, versions.get(e.src_uri))
+                           for e in section.entries_on(page.number)))
+    return keys
+
+
+def related_keys(listing: Listing, versions: Mapping[str, str]) -> dict[str, Hashable]:
+    """The related articles each article shows, with their versions."""
+    return {uri: tuple((e.src_uri, versions.get(e.src_uri)) for e in listing.related(uri))
+            for uri in versions}
+
+
+@dataclass
+class PreviewMemory:
+    """What one preview build leaves for the next."""
+
+    site_dir: str
+    inputs: str
+    versions: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    generated: dict[str, Hashable] = field(default_factory=dict)
+    related: dict[str, Hashable] = field(default_factory=dict)
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_DIRTY_WARNING)
+
+
+class Preview:
+    """The state of one ``mkdocs serve --dirty`` session, across its builds."""
+
+    def __init__(self) -> None:
+        self.memory: PreviewMemory | None = None
+        self.current: PreviewMemory | None = None
+        #: The previous build's publication: its parsed front matter is reused.
+        self.publication: Publication | None = None
+        self.report_cache: EntriesCache = {}
+        logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+
+    def start(self, site_dir: str, inputs: str) -> bool:
+        """Begin a build; False when it must rebuild everything (first build, or the data,
+        configuration or theme changed), in which case the caller empties ``site_dir``."""
+        self.current = PreviewMemory(site_dir, inputs)
+        previous = self.memory
+        usable = previous is not None and (previous.site_dir, previous.inputs) == (site_dir, inputs)
+        if not usable:
+            self.memory = None
+        return usable
+
+    def select(self, files: Files, versions: Mapping[str, str],
+               page_keys: Mapping[str, Hashable], related: Mapping[str, Hashable]
+               ) -> dict[str, RenderedPage]:
+        """Prepare this build from each article's version, the content key of each page made
+        from other articles (listing pages, generated pages) and each article's related
+        articles. Leaves out the generated pages that are unchanged, marks out of date the
+        other pages that changed, and returns the rendered articles to carry over: every other
+        article is rendered again."""
+        current = self.current
+        assert current is not None, "start() comes first"
+        current.versions = dict(versions)
+        current.generated = dict(page_keys)
+        current.related = dict(related)
+        previous = self.memory
+        if previous is None:
+            return {}
+        for uri, key in page_keys.items():
+            file = files.get_file_from_path(uri)
+            if file is None:
+                continue
+            same = previous.generated.get(uri) == key and Path(file.abs_dest_path).is_file()
+            if same and file.generated_by:
+                files.remove(file)
+            elif not same:
+                _make_stale(file)
+        carried = {}
+        for uri, version in versions.items():
+            if (previous.versions.get(uri) == version and uri in previous.pages
+                    and previous.related.get(uri) == related.get(uri)):
+                carried[uri] = previous.pages[uri]
+            else:
+                _make_stale(files.get_file_from_path(uri))
+        return carried
+
+    def finish(self, pages: Mapping[str, RenderedPage]) -> None:
+        """The build succeeded: remember it for the next one."""
+        if self.current is not None:
+            self.current.pages = {uri: page for uri, page in pages.items()
+                                  if uri in self.current.versions}
+            self.memory, self.current = self.current, None
+
+
+def _make_stale(file: File | None) -> None:
+    """Remove a page's output, so that MkDocs' dirty build renders it again."""
+    if file is not None:
+        Path(file.abs_dest_path).unlink(missing_ok=True)
