@@ -161,10 +161,11 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.preview is not None:
             self.preview.finish(self.publication.pages)
+        preview = self.preview
         report = build_report(self.publication.pages.values(),
-                              self.preview.report_cache if self.preview else None)
-        path = Path(config.site_dir) / self.config.figures_report
-        path.write_text(dump_report(report), encoding="utf-8")
+                              preview.report_cache if preview else None)
+        text = dump_report(report, preview.report_text_cache if preview else None)
+        (Path(config.site_dir) / self.config.figures_report).write_text(text, encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
         if self.index_search:
             build_search_index(Path(config.site_dir), config.theme["language"])

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from .articles import Publication, RenderedPage
 from .listing import Listing
-from .report import EntriesCache
+from .report import EntriesCache, TextCache
 
 #: MkDocs warns on every dirty build; strict mode would turn that into an abort. The preview
 #: rebuilds what each edit touches, so the warning does not apply and is filtered out.
@@ -102,6 +102,7 @@ class Preview:
         #: The previous build's publication: its parsed front matter is reused.
         self.publication: Publication | None = None
         self.report_cache: EntriesCache = {}
+        self.report_text_cache: TextCache = {}
         logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
     def start(self, site_dir: str, inputs: str) -> bool:

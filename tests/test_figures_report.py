@@ -113,3 +113,14 @@ def test_added_and_removed_figures_appear_with_a_dash() -> None:
               "unit": "t", "status": "derived", "inputs": []}
     table = markdown_table(diff_reports({"figures": [figure]}, {"figures": []}))
     assert "| a.md | f | 1 t | — | — |" in table
+
+
+def test_the_text_cache_reuses_only_the_same_entries() -> None:
+    kept = {"article": "a.md", "figure": "f", "value": 1.0}
+    cache: dict = {}
+    first = dump_report({"version": 1, "figures": [kept]}, cache)
+    changed = {"article": "b.md", "figure": "g", "value": 2.0}
+    second = dump_report({"version": 1, "figures": [kept, changed]}, cache)
+    assert json.loads(second)["figures"] == [kept, changed]
+    assert first.splitlines()[1] == second.splitlines()[1].rstrip(",")
+    assert set(cache) == {id(kept), id(changed)}, "entries of earlier reports are let go"
