@@ -85,7 +85,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         articles = ((f.src_uri, f.url, f.content_string) for f in files.documentation_pages()
                     if self.publication.is_article(f.src_uri))
         self.reader = Reader(self.site, self.publication, articles)
-        for file in self.reader.listing.generated_files(config, files):
+        for file in self.reader.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
         return files
@@ -99,8 +99,8 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         src_uri = page.file.src_uri
         for key, value in self.reader.page_meta(src_uri).items():
             page.meta.setdefault(key, value)
-        if page.file.generated_by and src_uri in self.reader.listing.pages:
-            return markdown  # a listing page: its template shows everything
+        if page.file.generated_by and self.reader.is_generated(src_uri):
+            return markdown  # a listing or calcul page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
 
