@@ -150,7 +150,7 @@ def test_derivation_leads_from_the_headline_to_its_three_hypotheses(built_site: 
 def test_each_derivation_leads_back_to_the_text(built_site: Path) -> None:
     article, calcul = soup(built_site / ARTICLE), soup(built_site / CALCUL)
     for block in calcul.select(".vf-derivation"):
-        back = block.select_one(".vf-derivation__back a")
+        back = block.select_one("a.vf-derivation__back")
         in_text = article.select_one(f'a.vf-fig[href="calcul/#{block["id"]}"]')
         if in_text is None:
             assert back is None

@@ -64,7 +64,7 @@ def test_every_article_has_a_calcul_page_its_figures_link_to(built_site: Path) -
 def test_every_way_back_leads_to_its_figure_in_the_article(built_site: Path) -> None:
     for folder in articles(built_site):
         article, calcul = soup(folder / "index.html"), soup(folder / "calcul" / "index.html")
-        backs = calcul.select(".vf-derivation__back a")
+        backs = calcul.select("a.vf-derivation__back")
         assert backs, folder
         for back in backs:
             assert back.get_text() == "↩ Revenir au texte"
