@@ -190,7 +190,8 @@ def article(index: int, seed: int = 0, distinct: bool = False) -> str:
 # -- projects -------------------------------------------------------------------------------------
 
 
-_VF_LINK = re.compile(r'<a class="vf-(?:fig|cite)[^"]*" href="[^"]*">(.*?)</a>', re.S)
+_VF_LINK = re.compile(r'<a class="vf-(?:fig|cite)[^"]*" href="[^"]*"(?: id="[^"]*")?>(.*?)</a>',
+                      re.S)
 _VF_FLAG = re.compile(r'<span class="vf-fig__flag">(.*?)</span>', re.S)
 
 
