@@ -1,12 +1,15 @@
-"""Page weight: requests, bytes, DOM elements and EcoIndex of the home, a category and an article.
+"""Page weight: requests, bytes, DOM elements and EcoIndex of the home, a category, an article
+and the page of its calculations.
 
     python -m bench.page_weight --n 1000 [--pagefind]
 
 Builds the real site and a site with N synthetic myths added (temporary folders), serves each on
 127.0.0.1 with gzip (``bench/serving.py``), and loads each page once in headless Chromium with an
-empty cache (``bench/browser.py``). The article is the same real article in both sites, so its
-weight can be compared across corpus sizes. ``--pagefind`` also indexes the synthetic site with
-Pagefind and measures what one query loads (a prototype: our templates do not use it yet).
+empty cache (``bench/browser.py``). The article is the same real article in both sites, the one
+with the most figures (``ARTICLE``), so its weight can be compared across corpus sizes; its
+calculations page (``calcul/``) is measured when the build has one. ``--pagefind`` also indexes
+the synthetic site with Pagefind and measures what one query loads (a prototype: our templates do
+not use it yet).
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ RESULTS = Path(__file__).parent / "results"
 MAX_ARTICLE_KB = 100
 MAX_ARTICLE_REQUESTS = 8
 GRADE_A_SCORE = 80
+#: The real article measured: the one with the most figures, hence the most derivations.
+ARTICLE = "chatgpt-magique"
+#: Its calculations page, under the article's folder.
+CALCUL = "calcul/"
 
 
 def _slug(text: str) -> str:
@@ -52,17 +59,23 @@ def category_page(site: Path) -> str | None:
 
 
 def real_article() -> str:
-    first = sorted((ROOT / "content" / ARTICLES_DIR).glob("*.md"))[0]
-    return f"{ARTICLES_DIR}/{first.stem}/"
+    return f"{ARTICLES_DIR}/{ARTICLE}/"
+
+
+def calcul_page(site: Path) -> str | None:
+    """The real article's calculations page, if the build has one."""
+    path = real_article() + CALCUL
+    return path if (site / path / "index.html").is_file() else None
 
 
 def measure_site(browser: Browser, label: str, site: Path) -> list[PageLoad]:
-    pages = [("home", ""), ("category", category_page(site)), ("article", real_article())]
+    pages = [("home", ""), ("category", category_page(site)), ("article", real_article()),
+             ("calcul", calcul_page(site))]
     loads = []
     with serve(site) as server:
         for page, path in pages:
             if path is None:
-                print(f"  {label}: no category page in this build", file=sys.stderr)
+                print(f"  {label}: no {page} page in this build", file=sys.stderr)
                 continue
             loads.append(load_page(browser, f"{label} {page}", server.base + path, server.sent))
     return loads

@@ -78,20 +78,23 @@ class Renderer:
         )
 
     def render(self, text: str, *, file: str, line_offset: int = 0,
-               article: Mapping[str, Any] | None = None) -> Rendered:
+               article: Mapping[str, Any] | None = None, derivations_url: str = "") -> Rendered:
+        """``derivations_url``: where figure links lead, relative to the page (see
+        ``PageRecord``)."""
         if not any(marker in text for marker in _MARKERS):
             return Rendered(text, {}, {}, {})
         article_view = MappingProxyType(dict(article or {}))
-        rendered = self._render_expressions(text, article_view)
+        rendered = self._render_expressions(text, article_view, derivations_url)
         if rendered is not None:
             return rendered
         return self.render_template(text, file=file, line_offset=line_offset,
-                                    article_view=article_view)
+                                    article_view=article_view, derivations_url=derivations_url)
 
     def render_template(self, text: str, *, file: str, line_offset: int = 0,
-                        article_view: Mapping[str, Any] | None = None) -> Rendered:
+                        article_view: Mapping[str, Any] | None = None,
+                        derivations_url: str = "") -> Rendered:
         """The page compiled as one template: the reference behaviour, errors located."""
-        with recording() as record:
+        with recording(derivations_url) as record:
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
@@ -109,8 +112,8 @@ class Renderer:
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations))
 
-    def _render_expressions(self, text: str, article_view: Mapping[str, Any]
-                            ) -> Rendered | None:
+    def _render_expressions(self, text: str, article_view: Mapping[str, Any],
+                            derivations_url: str) -> Rendered | None:
         """The page with each expression rendered on its own, or None to take the whole path."""
         if not self._fast_path or "{%" in text or "{#" in text:
             return None
@@ -122,7 +125,7 @@ class Renderer:
         if compiled is None:
             return None
         templates = [compiled[e] for e in expressions]
-        with recording() as record:
+        with recording(derivations_url) as record:
             chunks = [data[0]]
             size = len(data[0])
             try:

@@ -30,14 +30,17 @@ class PageRecord:
     #: The display unit each figure was first shown in, so its derivation reads the same way.
     units: dict[str, DisplayUnit] = field(default_factory=dict)
     citations: dict[str, Source] = field(default_factory=dict)
+    #: Where the page's derivation blocks are, relative to the page: figure links point there
+    #: (``calcul/`` gives ``calcul/#calcul-…``; empty: the page itself).
+    derivations_url: str = ""
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
 
 
 @contextmanager
-def recording() -> Iterator[PageRecord]:
-    record = PageRecord()
+def recording(derivations_url: str = "") -> Iterator[PageRecord]:
+    record = PageRecord(derivations_url=derivations_url)
     token = _page.set(record)
     try:
         yield record
@@ -90,8 +93,8 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     if figure.hypotheses():
         classes += " vf-fig--hypothesis"
         flag = Markup(' <span class="vf-fig__flag">(hypothèse)</span>')
-    return Markup('<a class="{}" href="#{}"{}>{}{}</a>').format(
-        classes, anchor(figure), identifier, text, flag
+    return Markup('<a class="{}" href="{}#{}"{}>{}{}</a>').format(
+        classes, record.derivations_url, anchor(figure), identifier, text, flag
     )
 
 

@@ -51,6 +51,8 @@ class ArticleView:
     reading_minutes: int
     cta: CallToAction | None
     derivations: list[derivation.DerivationView]
+    #: « 23 chiffres, dont 5 reposent sur des hypothèses sans source »
+    derivation_summary: str
     sources: list[derivation.SourceView]
 
 
@@ -101,6 +103,10 @@ class Publication:
         #: The file that took each article slug first: two articles may not share one.
         self.slugs: dict[str, str] = {}
         self._sources: dict[str, _Parsed] = {}
+        #: Generated pages holding an article's derivations, and the article each one serves.
+        self.calcul_pages: dict[str, str] = {}
+        #: Where each article's figures link to: its calcul page, relative to the article.
+        self._derivation_urls: dict[str, str] = {}
         self.renderer: Renderer | None = None
         try:
             self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
@@ -115,7 +121,15 @@ class Publication:
             return str(path)
 
     def is_article(self, src_uri: str) -> bool:
-        return src_uri.startswith(self.articles_dir + "/") and src_uri.endswith(".md")
+        return src_uri.startswith(self.articles_dir + "/") and src_uri.endswith(".md") \
+            and src_uri not in self.calcul_pages
+
+    def add_calcul_page(self, article_src_uri: str, calcul_src_uri: str, url: str) -> None:
+        """Register the generated page that holds an article's derivations: it is not an
+        article, and the article's figures link to it through ``url`` (relative to the
+        article). Without one, figures link to blocks on the article itself."""
+        self.calcul_pages[calcul_src_uri] = article_src_uri
+        self._derivation_urls[article_src_uri] = url
 
     def read_source(self, src_uri: str, raw: str) -> SourceFile:
         """``raw`` split into front matter and body, parsed once per build (the listing reads
@@ -185,8 +199,9 @@ class Publication:
         if self.renderer is None:
             return None
         try:
-            rendered = self.renderer.render(source.body, file=file, line_offset=source.body_offset,
-                                            article=source.meta)
+            rendered = self.renderer.render(
+                source.body, file=file, line_offset=source.body_offset, article=source.meta,
+                derivations_url=self._derivation_urls.get(src_uri, ""))
         except ContentError as error:
             # Rendering stops at the first error: list every unknown name of the page as well.
             unknown = rules.jinja_problems(source.body, file, source.body_offset, self.renderer)
@@ -251,5 +266,5 @@ class Publication:
             date_text=format_date(date, format="long", locale=LOCALE),
             reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
             cta=self.calls_to_action.get(meta.cta) if meta.cta else None,
-            derivations=blocks, sources=sources,
+            derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,
         )

@@ -1,8 +1,10 @@
-"""What the « Comment a-t-on calculé ? » and « Sources » sections show, ready for templates.
+"""What the « Comment a-t-on calculé ? » page and the « Sources » sections show, ready for
+templates.
 
 Each figure a reader saw gets a block: its value, its formula, and each direct input with its
 value, status and numbered source. A derived input links to its own block, so a reader can walk
-from « plus de 25 000 t » down to the hypotheses it rests on. Templates only loop over this.
+from « plus de 25 000 t » down to the hypotheses it rests on. The article itself only says how
+many figures it computes (``summary``). Templates only loop over this.
 """
 
 from __future__ import annotations
@@ -164,6 +166,28 @@ def _reference(figure: Figure, sources: SourceIndex, shown: DisplayUnit | None) 
     return f"{published} ({figure.reference.describe()})\u202f; écart\u00a0: {_gap_text(gap)}"
 
 
+def summary(blocks: Iterable[DerivationView]) -> str:
+    """How many figures the reader saw, and how many of them rest on hypotheses without a
+    source: « 23 chiffres, dont 5 reposent sur des hypothèses sans source »."""
+    shown = [block for block in blocks if block.text_anchor]
+    assumed = [block for block in shown if block.hypotheses]
+    if not shown:
+        return "aucun chiffre"
+    hypotheses = "une hypothèse" if len({h for b in assumed for h in b.hypotheses}) == 1 \
+        else "des hypothèses"
+    if len(shown) == 1:
+        rest = (f"qui repose sur {hypotheses} sans source" if assumed
+                else "qui ne repose sur aucune hypothèse sans source")
+        return f"1 chiffre, {rest}"
+    if not assumed:
+        rest = "dont aucun ne repose sur une hypothèse sans source"
+    elif len(assumed) == 1:
+        rest = f"dont 1 repose sur {hypotheses} sans source"
+    else:
+        rest = f"dont {len(assumed)} reposent sur {hypotheses} sans source"
+    return f"{len(shown)} chiffres, {rest}"
+
+
 def build(figures: Mapping[str, Figure], citations: Iterable[Source],
           units: Mapping[str, DisplayUnit] | None = None,
           ) -> tuple[list[DerivationView], list[SourceView]]:
@@ -198,4 +222,4 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
     return blocks, sources.views()
 
 
-__all__ = ["DerivationView", "InputView", "SourceView", "Status", "build"]
+__all__ = ["DerivationView", "InputView", "SourceView", "Status", "build", "summary"]

@@ -1,5 +1,6 @@
 """What a page says about itself to machines and to sharing: title, OpenGraph and Twitter meta,
-JSON-LD ``Article`` + ``ClaimReview``, and the share links of an article.
+JSON-LD ``Article`` + ``ClaimReview``, and the share links of an article. An article's calcul
+page is a ``WebPage`` about that article, with no review of its own.
 
 Everything is prepared here as plain data; ``main.html`` escapes and lays it out (JSON-LD through
 ``tojson``). Share links are plain links: no third-party script, no widget, no tracker.
@@ -7,7 +8,7 @@ Everything is prepared here as plain data; ``main.html`` escapes and lays it out
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -96,6 +97,28 @@ def page_head(site: Site, title: str | None, url: str, description: str | None =
     if absolute:
         tags.insert(3, MetaTag("property", "og:url", absolute))
     return HeadView(_title(site, title), description, None, tuple(tags), None, FEED)
+
+
+def calcul_head(site: Site, title: str, url: str, article: ArticleView, article_url: str
+                ) -> HeadView:
+    """Head of an article's calcul page: a plain page (OpenGraph ``website``) whose JSON-LD
+    says it is about the article; the ``ClaimReview`` stays on the article alone."""
+    description = french_spacing(
+        f"Le détail des calculs de l’article « {article.meta.title} » : chaque chiffre, sa "
+        "formule, les données qu’il utilise, leur statut et leurs sources.")
+    head = page_head(site, title, url, description)
+    absolute = site.absolute(url)
+    if not absolute:
+        return head
+    article_absolute = site.absolute(article_url)
+    graph = {
+        "@context": "https://schema.org", "@type": "WebPage", "@id": absolute, "url": absolute,
+        "name": title, "description": description, "inLanguage": "fr",
+        "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+        "about": {"@type": "Article", "@id": f"{article_absolute}#article",
+                  "url": article_absolute, "headline": article.meta.title},
+    }
+    return replace(head, json_ld=graph)
 
 
 def article_head(site: Site, article: ArticleView, url: str) -> HeadView:

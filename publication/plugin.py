@@ -23,7 +23,14 @@ from .articles import CallToAction, Publication
 from .errors import report_errors
 from .freshness import freshness_warnings
 from .metadata import FEED, Site
-from .preview import Preview, fingerprint, listing_keys, related_keys, versions
+from .preview import (
+    Preview,
+    calcul_keys,
+    fingerprint,
+    listing_keys,
+    related_keys,
+    versions,
+)
 from .reader import Reader
 from .report import build_report, dump_report
 from .search_index import SEARCH_PAGE, add_search_page, build_search_index
@@ -103,7 +110,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                     if self.publication.is_article(f.src_uri)]
         self.reader = Reader(self.site, self.publication,
                              ((f.src_uri, f.url, f.content_string) for f in articles))
-        for file in self.reader.listing.generated_files(config, files):
+        for file in self.reader.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
         if self.preview is not None:
@@ -115,7 +122,8 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         assert self.preview is not None
         listing = self.reader.listing
         article_versions = versions(articles)
-        keys = {**listing_keys(listing, article_versions), SEARCH_PAGE: SEARCH_PAGE}
+        keys = {**listing_keys(listing, article_versions),
+                **calcul_keys(self.reader.calcul.pages, article_versions), SEARCH_PAGE: SEARCH_PAGE}
         carried = self.preview.select(files, article_versions, keys,
                                       related_keys(listing, article_versions))
         self.publication.pages.update(carried)
@@ -130,8 +138,8 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         src_uri = page.file.src_uri
         for key, value in self.reader.page_meta(src_uri).items():
             page.meta.setdefault(key, value)
-        if page.file.generated_by and src_uri in self.reader.listing.pages:
-            return markdown  # a listing page: its template shows everything
+        if page.file.generated_by and self.reader.is_generated(src_uri):
+            return markdown  # a listing or calcul page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
 

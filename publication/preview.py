@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .articles import Publication, RenderedPage
-from .listing import Listing
+from .listing import Entry, Listing
 from .report import EntriesCache, TextCache
 
 #: MkDocs warns on every dirty build; strict mode would turn that into an abort. The preview
@@ -68,6 +68,12 @@ def listing_keys(listing: Listing, versions: Mapping[str, str]) -> dict[str, Has
                      tuple((e.src_uri, versions.get(e.src_uri))
                            for e in section.entries_on(page.number)))
     return keys
+
+
+def calcul_keys(pages: Mapping[str, Entry], versions: Mapping[str, str]
+                ) -> dict[str, Hashable]:
+    """A calcul page shows its article's derivations: its key is the article's version."""
+    return {uri: (entry.src_uri, versions.get(entry.src_uri)) for uri, entry in pages.items()}
 
 
 def related_keys(listing: Listing, versions: Mapping[str, str]) -> dict[str, Hashable]:

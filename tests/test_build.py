@@ -18,6 +18,7 @@ from macros.formatting import display_unit, format_quantity
 from .conftest import ROOT, build, replace_in, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
+CALCUL = "mythes/chatgpt-magique/calcul/index.html"
 NNBSP, NBSP = "\u202f", "\u00a0"
 
 MINIMAL = """---
@@ -38,8 +39,9 @@ Texte.
 
 
 def figure_texts(html: Path) -> dict[str, str]:
+    """The text of each figure link, by the id of its derivation block."""
     page = soup(html)
-    return {a["href"].lstrip("#"): a.get_text(" ", strip=True)
+    return {a["href"].split("#")[1]: a.get_text(" ", strip=True)
             for a in page.select("a.vf-fig")}
 
 
@@ -58,10 +60,11 @@ def test_article_shows_the_computed_figures(built_site: Path, catalog: Catalog) 
 
 def test_hypotheses_are_visibly_flagged(built_site: Path) -> None:
     page = soup(built_site / ARTICLE)
-    monthly = page.select_one('a.vf-fig[href="#calcul-chatgpt-monthly-inference-emissions"]')
+    monthly = page.select_one(
+        'a.vf-fig[href="calcul/#calcul-chatgpt-monthly-inference-emissions"]')
     assert "vf-fig--hypothesis" in monthly["class"]
     assert "(hypothèse)" in monthly.get_text()
-    sourced = page.select_one('a.vf-fig[href="#calcul-gpt3-training-emissions"]')
+    sourced = page.select_one('a.vf-fig[href="calcul/#calcul-gpt3-training-emissions"]')
     assert "vf-fig--hypothesis" not in sourced["class"]
 
 
@@ -127,7 +130,7 @@ def test_every_error_of_the_build_is_reported_with_its_source_line(
 
 
 def test_derivation_leads_from_the_headline_to_its_three_hypotheses(built_site: Path) -> None:
-    page = soup(built_site / ARTICLE)
+    page = soup(built_site / CALCUL)
     block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
     hypotheses = block.select_one(".vf-derivation__hypotheses").get_text(" ", strip=True)
     for label in ("utilisateurs actifs de ChatGPT par jour", "requêtes par utilisateur",
@@ -145,14 +148,14 @@ def test_derivation_leads_from_the_headline_to_its_three_hypotheses(built_site: 
 
 
 def test_each_derivation_leads_back_to_the_text(built_site: Path) -> None:
-    page = soup(built_site / ARTICLE)
-    for block in page.select(".vf-derivation"):
-        back = block.select_one(".vf-derivation__back a")
-        in_text = page.select_one(f'a.vf-fig[href="#{block["id"]}"]')
+    article, calcul = soup(built_site / ARTICLE), soup(built_site / CALCUL)
+    for block in calcul.select(".vf-derivation"):
+        back = block.select_one("a.vf-derivation__back")
+        in_text = article.select_one(f'a.vf-fig[href="calcul/#{block["id"]}"]')
         if in_text is None:
             assert back is None
             continue
-        assert back is not None and back["href"] == f"#{in_text['id']}"
+        assert back is not None and back["href"] == f"../#{in_text['id']}"
 
 
 def test_a_parameter_range_propagates_and_reads_in_french(
@@ -162,9 +165,9 @@ def test_a_parameter_range_propagates_and_reads_in_french(
     replace_in(project / "data" / "parameters" / "chatgpt.yml",
                "  value: 10\n  unit: query/user/day",
                "  value: 10\n  low: 5\n  high: 15\n  unit: query/user/day")
-    page = soup(build(project) / ARTICLE)
-    assert f"entre 13{NNBSP}000 et 38{NNBSP}000{NNBSP}t CO₂e" in page.get_text()
-    block = page.select_one("#calcul-chatgpt-monthly-inference-emissions")
+    site = build(project)
+    assert f"entre 13{NNBSP}000 et 38{NNBSP}000{NNBSP}t CO₂e" in soup(site / ARTICLE).get_text()
+    block = soup(site / CALCUL).select_one("#calcul-chatgpt-monthly-inference-emissions")
     assert f"(entre 12{NNBSP}700 et 38{NNBSP}200{NNBSP}t CO₂e)" in block.get_text()
 
 
@@ -183,8 +186,9 @@ def test_the_build_needs_no_network(tmp_path: Path) -> None:
 
 
 def test_a_derivation_reads_in_the_unit_the_reader_saw(built_site: Path) -> None:
-    page = soup(built_site / "mythes/femmes-dans-la-tech/index.html")
-    in_text = page.select_one('a.vf-fig[href="#calcul-cs-schools-decline-points"]')
+    page = soup(built_site / "mythes/femmes-dans-la-tech/calcul/index.html")
+    in_text = soup(built_site / "mythes/femmes-dans-la-tech/index.html").select_one(
+        'a.vf-fig[href="calcul/#calcul-cs-schools-decline-points"]')
     assert in_text.get_text(strip=True) == f"environ 18{NBSP}points"
     block = page.select_one("#calcul-cs-schools-decline-points .vf-derivation__value strong")
     assert block.get_text() == f"18,3{NBSP}points"
@@ -202,17 +206,17 @@ def test_a_source_access_date_is_shown_in_french(make_project: Callable[..., Pat
 
 
 def test_a_cross_check_reads_in_the_same_unit_with_a_readable_gap(built_site: Path) -> None:
-    page = soup(built_site / "mythes/fracture-numerique/index.html")
+    page = soup(built_site / "mythes/fracture-numerique/calcul/index.html")
     check = page.select_one(".vf-derivation__check").get_text(" ", strip=True)
     assert check.startswith(f"Vérification, valeur publiée{NNBSP}: 15,4{NBSP}% (")
     assert check.endswith(f"{NNBSP}; écart{NBSP}: moins de 0,1{NBSP}%")
-    chatgpt = soup(built_site / ARTICLE).select_one(
+    chatgpt = soup(built_site / CALCUL).select_one(
         "#calcul-gpt3-training-emissions .vf-derivation__check").get_text(" ", strip=True)
     assert f"552,1{NNBSP}t CO₂e" in chatgpt and f"écart{NBSP}: 0,19{NBSP}%" in chatgpt
 
 
 def test_texts_from_calculators_and_data_are_spaced_the_french_way(built_site: Path) -> None:
-    block = soup(built_site / ARTICLE).select_one("#calcul-published-per-query-estimates")
+    block = soup(built_site / CALCUL).select_one("#calcul-published-per-query-estimates")
     formula = block.select_one(".vf-formula").get_text()
     assert f"médiane, minimum et maximum de{NBSP}:" in formula
     assert f"{NNBSP};" in formula and " ;" not in formula

@@ -118,6 +118,19 @@ def test_each_distinct_expression_is_compiled_once(renderer: Renderer,
     assert second.text.count("53\u00a0millions") == 2
 
 
+def test_figure_links_lead_to_the_derivations_page_on_both_paths(renderer: Renderer) -> None:
+    """Figures link to their block on the page ``derivations_url`` names; the first occurrence
+    keeps its id for the way back. A cached expression serves pages with another target."""
+    text = f"{USERS} puis {USERS}."
+    elsewhere = renderer.render(text, file="x.md", derivations_url="calcul/")
+    reference = renderer.render_template(text, file="x.md", derivations_url="calcul/")
+    assert elsewhere == reference
+    assert elsewhere.text.count('href="calcul/#calcul-chatgpt-daily-users-seed"') == 2
+    assert elsewhere.text.count('id="texte-calcul-chatgpt-daily-users-seed"') == 1
+    here = renderer.render(text, file="x.md")
+    assert here.text.count('href="#calcul-chatgpt-daily-users-seed"') == 2
+
+
 def test_the_cache_is_bound_to_its_catalog(catalog: Catalog) -> None:
     before = Renderer(Toolbox(catalog))
     after = Renderer(Toolbox(catalog.with_values(chatgpt_daily_users_seed=1.2e8)))

@@ -32,8 +32,8 @@ def test_serve_renders_figures_and_builds_no_search_index(tmp_path: Path) -> Non
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dirty", "-a", f"127.0.0.1:{port}",
-         "--config-file", str(ROOT / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dirty",  # as make serve
+         "-a", f"127.0.0.1:{port}", "--config-file", str(ROOT / "mkdocs.yml")],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=tmp_path,
     )

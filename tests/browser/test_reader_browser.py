@@ -58,7 +58,7 @@ def test_reading_needs_no_javascript(visit, site_url: str) -> None:
     v.page.goto(site_url + PAGES["article"])
     expect(v.page.locator("h1.vf-claim")).to_contain_text("Chat-GPT, c’est magique")
     expect(v.page.locator(".vf-verdict__badge")).to_have_text("Faux")
-    expect(v.page.locator(".vf-derivations")).to_be_visible()
+    expect(v.page.locator(".vf-calcul-summary")).to_be_visible()
     expect(v.page.get_by_role("button", name="Copier le lien")).to_be_hidden()
     expect(v.page.get_by_role("link", name="Partager sur LinkedIn")).to_be_visible()
 
