@@ -23,7 +23,9 @@ from .freshness import freshness_warnings
 from .metadata import FEED, Site
 from .reader import Reader
 from .report import build_report, dump_report
-from .search_index import add_search_page, build_search_index
+from .search_index import documents_of, write_index
+from .search_page import add_search_page
+from .search_text import html_text
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -53,15 +55,10 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     """Renders every page through the sandboxed renderer; fails the build on any error."""
 
     publication: Publication
-    #: Set by on_startup; a build through the Python API (no startup event) indexes too.
-    index_search = True
     site: Site
     reader: Reader
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # The preview skips the search index: Pagefind re-reads every page on each rebuild
-        # (about 2 s at 1,000 articles), and an editor's preview does not need search.
-        self.index_search = command != "serve"
+    #: Each article's body text, collected as pages are rendered, for the search index.
+    search_texts: dict[str, str]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.publication = self.new_publication(config)
@@ -88,6 +85,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         for file in self.reader.listing.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
+        self.search_texts = {}
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -103,6 +101,11 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
             return markdown  # a listing page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.reader.article(page.file.src_uri) is not None:
+            self.search_texts[page.file.src_uri] = html_text(html)
+        return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         warnings = freshness_warnings(
@@ -130,5 +133,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         path = Path(config.site_dir) / self.config.figures_report
         path.write_text(dump_report(report), encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
-        if self.index_search:
-            build_search_index(Path(config.site_dir), config.theme["language"])
+        documents = documents_of(self.reader.listing.home.entries, self.reader.cards,
+                                 self.search_texts)
+        if documents is not None:  # None in a --dirty rebuild: the last full index stays
+            write_index(Path(config.site_dir), documents)
