@@ -92,13 +92,14 @@ def index_files(documents: Sequence[Document]) -> dict[str, bytes]:
     stem_of: dict[str, str] = {}
     for word, _ in sorted(totals.items(), key=lambda item: (-item[1], item[0])):
         stem_of.setdefault(folded[word], stem(word))
+    key_of = {word: stem_of[folded[word]] for word in totals}
 
     postings: dict[str, dict[int, int]] = {}
     for number, (claim, body) in enumerate(zip(claims, bodies, strict=True)):
         weights: Counter[str] = Counter()
         for counts, factor in ((body, 1), (claim, TITLE_WEIGHT)):
             for word, count in counts.items():
-                weights[stem_of[folded[word]]] += factor * count
+                weights[key_of[word]] += factor * count
         for key, weight in weights.items():
             postings.setdefault(key, {})[number] = weight
 
