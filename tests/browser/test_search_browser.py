@@ -5,12 +5,15 @@ no request leaves 127.0.0.1 (the ``visit`` fixture checks it)."""
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS
+from ..conftest import ROOT, build
+from .conftest import ARTIFACTS, serving
 from .test_reader_browser import AXE_RUN, BLOCKING, WIDTHS, search_requests
 
 pytestmark = pytest.mark.browser
@@ -121,3 +124,43 @@ def test_search_page_without_javascript_points_to_all_articles(visit, site_url: 
     expect(v.page).to_have_url(site_url)
     # Stylesheets load without JavaScript; no script and nothing of the index does.
     assert not [url for url in search_requests(v.requests) if not url.endswith(".css")]
+
+
+MORE = 12  # copies of an article: more results than the first page shows
+
+
+@pytest.fixture(scope="module")
+def larger_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site plus ``MORE`` copies of the fake-news article, each with its own claim."""
+    project = tmp_path_factory.mktemp("larger")
+    shutil.copytree(ROOT / "site_overrides", project / "site_overrides")
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    source = (ROOT / "content" / "mythes" / "fake-news.md").read_text(encoding="utf-8")
+    claim = "claim: \"De toute façon, les fake news, personne n’y croit vraiment, non ?\""
+    assert claim in source
+    for i in range(MORE):
+        text = source.replace(claim, f"claim: \"Copie {i} : les fake news, personne n’y croit ?\"")
+        (project / "content" / "mythes" / f"copie-{i}.md").write_text(text, encoding="utf-8")
+    with serving(build(project)) as url:
+        yield url
+
+
+def test_more_results_load_on_demand(visit, larger_site_url: str) -> None:
+    v = visit(1280)
+    v.page.goto(larger_site_url + SEARCH + "?q=lorem")
+    results = v.page.locator(".vf-search__result")
+    expect(v.page.get_by_role("status")).to_have_text(f"{MORE + 1} articles trouvés",
+                                                      timeout=WAIT_MS)
+    expect(results).to_have_count(10)
+    more = v.page.get_by_role("button", name="Voir plus")
+    more.click()
+    expect(results).to_have_count(MORE + 1)
+    expect(more).to_be_hidden()
+    expect(results.nth(10).locator("a")).to_be_focused()  # the first new result
+    urls = results.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(set(urls)) == MORE + 1 and larger_site_url + "mythes/fake-news/" in urls
+    # Nineteen articles: their metadata is in two files, each fetched once.
+    loaded = {urlparse(url).path for url in index_requests(v.requests)}
+    assert loaded == {"/search/words/lo.json", "/search/articles/0.json",
+                      "/search/articles/1.json"}, loaded
