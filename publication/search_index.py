@@ -12,7 +12,7 @@ Files under ``search/`` (UTF-8 JSON, sorted keys, no spaces, so two builds write
   ``[gap, weight, gap, weight…]`` where each gap is the difference from the previous number (the
   first from 0): small repeated numbers, which gzip compresses well.
 - ``articles/<k>.json``: what a result shows of articles ``k × CHUNK`` to ``k × CHUNK + CHUNK − 1``,
-  each as ``[url, claim, verdict key, verdict label, category, teaser]``, so showing ten results
+  each as ``[url, claim, verdict, category, teaser]``, so showing ten results
   loads at most ten small files whatever the size of the corpus.
 
 Articles are numbered in the listing's order, newest first. An article's *weight* for a stem is
@@ -54,15 +54,13 @@ class SearchRecord:
 
     url: str  # relative to the site's root
     claim: str
-    verdict_key: str
-    verdict_label: str
+    verdict: str
     category: str
     teaser: str
 
     @classmethod
     def from_card(cls, card: Card) -> SearchRecord:
-        return cls(card.url, card.title, card.verdict.key, card.verdict.label, card.category,
-                   card.description)
+        return cls(card.url, card.title, card.verdict.label, card.category, card.description)
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,13 @@ from publication.search_index import (
 )
 from publication.search_words import MIN_LENGTH, STOP_WORDS, WORD, fold
 
-PREFIX_FACTOR = 0.5  # as vf-search.js
+from .test_search_words import SEARCH_JS
+
+PREFIX_FACTOR = 0.5  # as vf-search.js (checked below)
 
 
 def document(number: int, claim: str, body: str) -> Document:
-    record = SearchRecord(f"mythes/m{number}/", f"« {claim} »", "faux", "Faux", "Technologie",
+    record = SearchRecord(f"mythes/m{number}/", f"« {claim} »", "Faux", "Technologie",
                           f"Résumé {number}")
     return Document(record, claim, body)
 
@@ -122,8 +124,8 @@ def test_metadata_files_hold_chunk_articles_in_order() -> None:
     assert chunks == ["articles/0.json", "articles/1.json", "articles/2.json"]
     last = load(files, "articles/2.json")
     assert isinstance(last, list) and len(last) == 3
-    assert last[0] == [f"mythes/m{2 * CHUNK}/", f"« Mythe {2 * CHUNK} »", "faux", "Faux",
-                       "Technologie", f"Résumé {2 * CHUNK}"]
+    assert last[0] == [f"mythes/m{2 * CHUNK}/", f"« Mythe {2 * CHUNK} »", "Faux", "Technologie",
+                       f"Résumé {2 * CHUNK}"]
 
 
 def test_an_empty_corpus_has_no_files() -> None:
@@ -178,3 +180,7 @@ def test_searching_any_word_of_an_article_finds_it(texts: list[str]) -> None:
             for flat in json.loads(data)["stems"].values():
                 assert set(postings(flat)) <= set(range(len(texts)))
                 assert all(weight > 0 for weight in postings(flat).values())
+
+
+def test_the_reference_ranking_weighs_prefixes_as_the_browser_does() -> None:
+    assert f"const PREFIX_FACTOR = {PREFIX_FACTOR};" in SEARCH_JS.read_text(encoding="utf-8")

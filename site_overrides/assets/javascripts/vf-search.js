@@ -113,7 +113,7 @@
     return { numbers: ranked.map((r) => r.number), chunk };
   };
 
-  // Records [url, claim, verdict key, verdict label, category, teaser] of articles `numbers`.
+  // Records [url, claim, verdict, category, teaser] of articles `numbers`.
   const records = async (numbers, chunk) => {
     const chunks = [...new Set(numbers.map((n) => Math.floor(n / chunk)))];
     const loaded = await Promise.all(chunks.map((k) => load(`articles/${k}.json`)));
@@ -128,7 +128,7 @@
     return node;
   };
 
-  const item = ([url, claim, verdictKey, verdictLabel, category, teaser]) => {
+  const item = ([url, claim, verdict, category, teaser]) => {
     const li = element("li", "vf-search__result");
     const title = element("h2", "vf-search__title");
     const link = element("a", "vf-search__link", claim);
@@ -136,8 +136,7 @@
     title.append(link);
     const tags = element("p", "vf-search__tags");
     tags.append(
-      element("span", `vf-search__tag vf-search__tag--${verdictKey}`,
-        `Verdict\u00a0: ${verdictLabel}`),
+      element("span", "vf-search__tag", `Verdict\u00a0: ${verdict}`),
       element("span", "vf-search__tag", category));
     li.append(title, element("p", "vf-search__teaser", teaser), tags);
     return li;
@@ -147,25 +146,27 @@
   const countText = (count) => (count === 1 ? "1 article trouvé"
     : `${count.toLocaleString("fr-FR")} articles trouvés`);
 
+  const failed = "La recherche n’a pas abouti. Vérifiez votre connexion, puis réessayez.";
+  // Each search gets a number; a slower, older one never shows its results over a newer one's.
   let generation = 0;
   let shown = { numbers: [], chunk: 1, count: 0 };
 
-  const showMore = async (focus) => {
-    const mine = generation;
+  // Shows the next results of `shown`, in place of the list's results or after them; the new
+  // items, or null when a newer search started meanwhile.
+  const showNext = async (mine, replace) => {
     const next = shown.numbers.slice(shown.count, shown.count + PAGE_SIZE);
-    const found = await records(next, shown.chunk);
-    if (mine !== generation) return;
-    const items = found.map(item);
-    list.append(...items);
+    const items = (await records(next, shown.chunk)).map(item);
+    if (mine !== generation) return null;
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     shown.count += next.length;
     more.hidden = shown.count >= shown.numbers.length;
-    if (focus && items.length) items[0].querySelector("a").focus();
+    return items;
   };
 
   const search = async () => {
     const mine = ++generation;
     const query = input.value.trim();
-    clear.hidden = !input.value;
     const address = new URL(window.location.href);
     if (query) address.searchParams.set("q", query);
     else address.searchParams.delete("q");
@@ -174,22 +175,19 @@
     try {
       const { numbers, chunk } = waiting ? { numbers: [], chunk: 1 } : await rank(terms);
       if (mine !== generation) return;
-      list.replaceChildren();
       shown = { numbers, chunk, count: 0 };
-      more.hidden = true;
-      if (numbers.length) await showMore(false);
-      if (mine !== generation) return;
+      if (!(await showNext(mine, true))) return;
       if (waiting) status.textContent = "";
       else if (numbers.length) status.textContent = countText(numbers.length);
       else status.textContent = `Aucun article ne correspond à ${quoted(query)}`;
     } catch {
-      if (mine !== generation) return;
-      status.textContent = "La recherche n’a pas abouti. Vérifiez votre connexion, puis réessayez.";
+      if (mine === generation) status.textContent = failed;
     }
   };
 
   let timer = 0;
   input.addEventListener("input", () => {
+    clear.hidden = !input.value;
     window.clearTimeout(timer);
     timer = window.setTimeout(search, TYPING_DELAY_MS);
   });
@@ -200,15 +198,28 @@
   });
   clear.addEventListener("click", () => {
     input.value = "";
+    clear.hidden = true;
+    window.clearTimeout(timer);
     search();
     input.focus();
   });
-  more.addEventListener("click", () => showMore(true));
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const items = await showNext(generation, false);
+      if (items && items.length) items[0].querySelector("a").focus();
+    } catch {
+      status.textContent = failed;
+    } finally {
+      more.disabled = false;
+    }
+  });
 
   form.hidden = false;
   const initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;
+    clear.hidden = false;
     search();
   }
   input.focus();
