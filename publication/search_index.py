@@ -12,8 +12,8 @@ Files under ``search/`` (UTF-8 JSON, sorted keys, no spaces, so two builds write
   ``[gap, weight, gap, weight…]`` where each gap is the difference from the previous number (the
   first from 0): small repeated numbers, which gzip compresses well.
 - ``articles/<k>.json``: what a result shows of articles ``k × CHUNK`` to ``k × CHUNK + CHUNK − 1``,
-  each as ``[url, claim, verdict, category, teaser]``, so showing ten results
-  loads at most ten small files whatever the size of the corpus.
+  each as ``[url, claim, verdict, category, teaser]``, so showing ten results loads at most ten
+  small files whatever the size of the corpus.
 
 Articles are numbered in the listing's order, newest first. An article's *weight* for a stem is
 how many times the stem occurs in its body plus ``TITLE_WEIGHT`` times in its claim.
