@@ -58,11 +58,14 @@
     return { terms, waiting: !terms.length && typing };
   };
 
-  // Index files, fetched once each; a missing shard (no word of the corpus begins so) is empty.
+  // Index files, fetched once each per page; a missing shard (no word of the corpus begins so)
+  // is empty. Each publication renumbers the articles, so the browser's cache must check with
+  // the server ("no-cache": a file unchanged since costs an empty 304 answer) rather than mix
+  // shards and metadata of two publications.
   const files = new Map();
   const load = (path) => {
     if (!files.has(path)) {
-      const pending = fetch(new URL(path, indexUrl)).then((response) => {
+      const pending = fetch(new URL(path, indexUrl), { cache: "no-cache" }).then((response) => {
         if (response.status === 404) return null;
         if (!response.ok) throw new Error(`${response.status} ${path}`);
         return response.json();
