@@ -1,15 +1,15 @@
 """Page weight: requests, bytes, DOM elements and EcoIndex of the home, a category, an article
 and the page of its calculations.
 
-    python -m bench.page_weight --n 1000 [--pagefind]
+    python -m bench.page_weight --n 1000 [--search] [--key-delay 0 250]
 
 Builds the real site and a site with N synthetic myths added (temporary folders), serves each on
 127.0.0.1 with gzip (``bench/serving.py``), and loads each page once in headless Chromium with an
 empty cache (``bench/browser.py``). The article is the same real article in both sites, the one
 with the most figures (``ARTICLE``), so its weight can be compared across corpus sizes; its
-calculations page (``calcul/``) is measured when the build has one. ``--pagefind`` also indexes
-the synthetic site with Pagefind and measures what one query loads (a prototype: our templates do
-not use it yet).
+calculations page (``calcul/``) is measured when the build has one. ``--search`` also measures
+what a first query loads on the synthetic site's search page, and what indexing costs
+(``bench/search_probe.py``).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from playwright.sync_api import Browser, sync_playwright
 from publication.schema import CATEGORIES
 
 from .browser import PageLoad, launch, load_page, max_dom_for_grade_a
-from .pagefind_probe import probe as pagefind_probe
 from .runner import machine, mkdocs_build, stop_on_sigterm
+from .search_probe import probe as search_probe
 from .serving import serve
 from .synthetic import ARTICLES_DIR, ROOT, make_project
 
@@ -82,7 +82,7 @@ def measure_site(browser: Browser, label: str, site: Path) -> list[PageLoad]:
 
 
 def _is_search(path: str) -> bool:
-    return "search" in path or "lunr" in path or "pagefind" in path
+    return "search" in path or "lunr" in path
 
 
 def table(loads: list[PageLoad]) -> str:
@@ -152,8 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000, help="synthetic myths (0: real site only)")
-    parser.add_argument("--pagefind", action="store_true",
-                        help="also measure a Pagefind query on the synthetic site (prototype)")
+    parser.add_argument("--search", action="store_true",
+                        help="also measure a first search query and the indexing cost on the "
+                             "synthetic site")
+    parser.add_argument("--key-delay", type=float, nargs="+", default=[0.0, 250.0],
+                        help="milliseconds between keys when typing a query (0: all at once)")
     args = parser.parse_args(argv)
     stop_on_sigterm()
     real_count = len(list((ROOT / "content" / ARTICLES_DIR).glob("*.md")))
@@ -174,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                 site = root / "synthetic-site"
                 mkdocs_build(config, site)
                 loads += measure_site(browser, f"N={args.n + real_count}", site)
-                if args.pagefind:
-                    notes.append(pagefind_probe(browser, site, real_article()))
+                if args.search:
+                    notes.append(search_probe(browser, site, config, tuple(args.key_delay)))
         finally:
             browser.close()
     info = machine()

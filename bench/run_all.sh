@@ -23,7 +23,7 @@ out="bench/results/run-all-$(date +%Y%m%d-%H%M%S).txt"
   echo
   $PY -m bench.micro --n 300
   echo
-  $PY -m bench.page_weight --n 1000 --pagefind
+  $PY -m bench.page_weight --n 1000 --search
   echo
   $PY -m bench.serve_bench --n 1000 --edits 3
   echo

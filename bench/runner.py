@@ -120,7 +120,7 @@ def machine() -> dict[str, str]:
                 break
     versions = {name: _version(name) for name in
                 ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pint", "babel",
-                 "playwright", "pagefind", "ecoindex-compute")}
+                 "playwright", "snowballstemmer", "ecoindex-compute")}
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
         "nproc": str(os.cpu_count()),

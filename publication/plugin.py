@@ -33,7 +33,9 @@ from .preview import (
 )
 from .reader import Reader
 from .report import build_report, dump_report
-from .search_index import SEARCH_PAGE, add_search_page, build_search_index
+from .search_index import documents_of, write_index
+from .search_page import SEARCH_PAGE, add_search_page
+from .search_text import html_text
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -63,19 +65,17 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
     """Renders every page through the sandboxed renderer; fails the build on any error."""
 
     publication: Publication
-    #: Set by on_startup; a build through the Python API (no startup event) indexes too.
-    index_search = True
     site: Site
     reader: Reader
+    #: Each article's body text, collected as pages are rendered, for the search index.
+    search_texts: dict[str, str]
     #: Set by on_startup under ``mkdocs serve --dirty``: rebuild only what an edit touches.
     preview: Preview | None = None
     #: The articles a preview build carries over from the previous one, without rendering them.
     carried: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # The preview skips the search index: Pagefind re-reads every page on each rebuild
-        # (about 2 s at 1,000 articles), and an editor's preview does not need search.
-        self.index_search = command != "serve"
+        # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
         self.preview = Preview() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -113,6 +113,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         for file in self.reader.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
+        self.search_texts = {}
         if self.preview is not None:
             self._select_preview_pages(files, {f.src_uri: f.content_string for f in articles})
         return files
@@ -127,6 +128,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         carried = self.preview.select(files, article_versions, keys,
                                       related_keys(listing, article_versions))
         self.publication.pages.update(carried)
+        self.search_texts.update(self.preview.carried_texts(carried))
         self.carried = frozenset(carried)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -142,6 +144,11 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
             return markdown  # a listing or calcul page: its template shows everything
         body = self.publication.render_page(src_uri, page.file.content_string)
         return markdown if body is None else body
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.reader.article(page.file.src_uri) is not None:
+            self.search_texts[page.file.src_uri] = html_text(html)
+        return html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # A preview warns about the pages it rendered: the others were reported when they were.
@@ -167,13 +174,15 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.preview is not None:
-            self.preview.finish(self.publication.pages)
         preview = self.preview
+        if preview is not None:
+            preview.finish(self.publication.pages, self.search_texts)
         report = build_report(self.publication.pages.values(),
                               preview.report_cache if preview else None)
         text = dump_report(report, preview.report_text_cache if preview else None)
         (Path(config.site_dir) / self.config.figures_report).write_text(text, encoding="utf-8")
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
-        if self.index_search:
-            build_search_index(Path(config.site_dir), config.theme["language"])
+        documents = documents_of(self.reader.listing.home.entries, self.reader.cards,
+                                 self.search_texts)
+        if documents is not None:  # None when an article is missing: the last index stays
+            write_index(Path(config.site_dir), documents)

@@ -90,6 +90,8 @@ class PreviewMemory:
     inputs: str
     versions: dict[str, str] = field(default_factory=dict)
     pages: dict[str, RenderedPage] = field(default_factory=dict)
+    #: Each article's body text, for the search index.
+    texts: dict[str, str] = field(default_factory=dict)
     generated: dict[str, Hashable] = field(default_factory=dict)
     related: dict[str, Hashable] = field(default_factory=dict)
 
@@ -155,11 +157,17 @@ class Preview:
                 _make_stale(files.get_file_from_path(uri))
         return carried
 
-    def finish(self, pages: Mapping[str, RenderedPage]) -> None:
+    def carried_texts(self, carried: Iterable[str]) -> dict[str, str]:
+        """The body texts, for the search index, of the articles carried over."""
+        texts = self.memory.texts if self.memory is not None else {}
+        return {uri: texts[uri] for uri in carried if uri in texts}
+
+    def finish(self, pages: Mapping[str, RenderedPage], texts: Mapping[str, str]) -> None:
         """The build succeeded: remember it for the next one."""
         if self.current is not None:
-            self.current.pages = {uri: page for uri, page in pages.items()
-                                  if uri in self.current.versions}
+            known = self.current.versions
+            self.current.pages = {uri: page for uri, page in pages.items() if uri in known}
+            self.current.texts = {uri: text for uri, text in texts.items() if uri in known}
             self.memory, self.current = self.current, None
 
 

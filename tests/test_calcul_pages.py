@@ -179,8 +179,9 @@ def test_the_calcul_page_is_in_the_sitemap_and_nowhere_an_article_goes(built_sit
     for folder in articles(built_site):
         related = soup(folder / "index.html").select(".vf-related a")
         assert related and not [a for a in related if "calcul" in a["href"]]
-        # Search indexes the article bodies only (data-pagefind-body); never a calcul page.
-        assert "data-pagefind" not in (folder / "calcul" / "index.html").read_text()
+    searched = {record[0] for path in (built_site / "search" / "articles").glob("*.json")
+                for record in json.loads(path.read_text(encoding="utf-8"))}
+    assert searched == {f"mythes/{folder.name}/" for folder in articles(built_site)}
     report = json.loads((built_site / "figures.json").read_text(encoding="utf-8"))
     assert {f["article"] for f in report["figures"]} == {
         f"mythes/{folder.name}.md" for folder in articles(built_site)}

@@ -107,7 +107,12 @@ def test_an_edit_rebuilds_its_page_and_the_pages_that_show_it(preview) -> None:
     assert len(rewritten) < len(after) / 2, "a preview rebuilds a part of the site"
 
 
-def test_pages_carried_over_keep_their_figures_in_the_report(preview) -> None:
+def _search_records(site: Path) -> list[list[str]]:
+    return [record for path in sorted((site / "search" / "articles").glob("*.json"))
+            for record in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def test_pages_carried_over_stay_in_the_report_and_the_search_index(preview) -> None:
     session = preview()
     session.build()
     first = json.loads((session.site / "figures.json").read_text(encoding="utf-8"))
@@ -116,6 +121,9 @@ def test_pages_carried_over_keep_their_figures_in_the_report(preview) -> None:
     second = json.loads((session.site / "figures.json").read_text(encoding="utf-8"))
     assert second == first
     assert len({f["article"] for f in second["figures"]}) == 7
+    records = _search_records(session.site)
+    assert len(records) == 7
+    assert any(NEW_CLAIM in record[1] for record in records)
 
 
 def test_a_parameter_change_rebuilds_every_page(preview) -> None:

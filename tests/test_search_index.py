@@ -1,117 +1,186 @@
-"""Search at build time: Pagefind indexes the article bodies only, in French, into ``pagefind/``;
-only the search page loads it, and nothing is left of Material's lunr index."""
+"""The search index, built from documents: shards, postings, weights, metadata files, and the
+ranking they give (``ranked`` below follows vf-search.js)."""
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
-from pathlib import Path
+import math
 
-import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from publication.search_index import SearchIndexError, build_search_index
+from publication.search_index import (
+    CHUNK,
+    TITLE_WEIGHT,
+    Document,
+    SearchRecord,
+    index_files,
+    shard_name,
+)
+from publication.search_words import MIN_LENGTH, STOP_WORDS, WORD, fold
 
-from .conftest import soup
+from .test_search_words import SEARCH_JS
 
-NNBSP = "\u202f"
-SEARCH_PAGE = "recherche/index.html"
-
-
-def fragments(site: Path) -> list[dict[str, object]]:
-    """Every page record of the index: Pagefind stores each one gzip-compressed, as a signature
-    followed by JSON."""
-    records = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        records.append(json.loads(data[data.index(b"{"):]))
-    return records
+PREFIX_FACTOR = 0.5  # as vf-search.js (checked below)
 
 
-def article_urls(site: Path) -> set[str]:
-    return {f"/{page.parent.relative_to(site).as_posix()}/"
-            for page in (site / "mythes").glob("*/index.html")}
+def document(number: int, claim: str, body: str) -> Document:
+    record = SearchRecord(f"mythes/m{number}/", f"« {claim} »", "Faux", "Technologie",
+                          f"Résumé {number}")
+    return Document(record, claim, body)
 
 
-def test_the_index_holds_every_article_and_nothing_else(built_site: Path) -> None:
-    records = fragments(built_site)
-    assert {record["url"] for record in records} == article_urls(built_site)
-    assert len(records) == len(article_urls(built_site)) >= 7
+def load(files: dict[str, bytes], path: str) -> object:
+    return json.loads(files[path].decode("utf-8"))
 
 
-def test_the_index_is_french_and_ships_the_ui(built_site: Path) -> None:
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["fr"]
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "wasm.fr.pagefind"):
-        assert (built_site / "pagefind" / name).is_file(), name
+def postings(flat: list[int]) -> dict[int, int]:
+    """{article number: weight} from ``[gap, weight, …]``."""
+    numbers, number = {}, 0
+    for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+        number += gap
+        numbers[number] = weight
+    return numbers
 
 
-def test_a_result_carries_the_claim_and_the_verdict_and_only_the_body(built_site: Path) -> None:
-    record = next(r for r in fragments(built_site) if r["url"] == "/mythes/chatgpt-magique/")
-    meta = record["meta"]
-    assert isinstance(meta, dict) and isinstance(record["content"], str)
-    assert meta["title"] == (f"«{NNBSP}Chat-GPT, c’est magique et ça ne consomme pas grand chose "
-                             f"de l’utiliser, non{NNBSP}?{NNBSP}»")
-    assert meta["verdict"] == "Faux"
-    assert "entraînement" in record["content"]
-    # The body only: neither the sharing links, the derivations nor the related articles.
-    for outside in ("Partager sur LinkedIn", "On a d’autres articles à te proposer",
-                    "Notre verdict"):
-        assert outside not in record["content"], outside
+def ranked(files: dict[str, bytes], query: str) -> list[int]:
+    """Article numbers for ``query``, best first, as vf-search.js ranks them (finished words
+    only, the last one matched as a prefix too)."""
+    words = [w for w in WORD.findall(fold(query)) if len(w) >= MIN_LENGTH and w not in STOP_WORDS]
+    results: dict[int, list[float]] = {}
+    for i, word in enumerate(dict.fromkeys(words)):
+        path = f"words/{shard_name(word)}.json"
+        if path not in files:
+            continue
+        shard = load(files, path)
+        assert isinstance(shard, dict)
+        stems = {shard["words"][word]: 1.0} if word in shard["words"] else {}
+        if i == len(dict.fromkeys(words)) - 1:
+            for other, key in sorted(shard["words"].items()):
+                if other.startswith(word):
+                    stems.setdefault(key, PREFIX_FACTOR)
+        best: dict[int, float] = {}
+        for key, factor in stems.items():
+            found = postings(shard["stems"][key])
+            idf = math.log(1 + shard["articles"] / len(found))
+            for number, weight in found.items():
+                best[number] = max(best.get(number, 0.0), (1 + math.log(weight)) * idf * factor)
+        for number, score in best.items():
+            matched, total = results.get(number, [0, 0.0])
+            results[number] = [matched + 1, total + score]
+    return sorted(results, key=lambda n: (-results[n][0], -results[n][1], n))
 
 
-def test_only_article_bodies_are_marked_for_the_index(built_site: Path) -> None:
-    articles = {f"{url.strip('/')}/index.html" for url in article_urls(built_site)}
-    for page in built_site.rglob("*.html"):
-        bodies = soup(page).select("[data-pagefind-body]")
-        relative = page.relative_to(built_site).as_posix()
-        if relative in articles:
-            assert [b["class"] for b in bodies] == [["vf-body"]], relative
-        else:
-            assert not bodies, relative
+CORPUS = [
+    document(0, "Le streaming ne consomme rien", "Les serveurs et les réseaux consomment."),
+    document(1, "L’IA est sobre", "L’entraînement des modèles émet des émissions. "
+             "Les émissions de l’entraînement sont connues."),
+    document(2, "Les centres de données", "Le refroidissement des centres de données "
+             "demande de l’eau ; une émission de plus."),
+]
 
 
-def test_nothing_is_left_of_material_search(built_site: Path) -> None:
-    assert not list(built_site.rglob("search_index.json"))
-    for page in built_site.rglob("*.html"):
-        html = soup(page)
-        assert not html.select('[data-md-component="search"]'), page
-        assert not html.select("#__search ~ * .md-search"), page
+def test_each_word_goes_to_the_shard_of_its_first_two_characters() -> None:
+    files = index_files(CORPUS)
+    shard = load(files, "words/em.json")
+    assert shard["words"] == {"emet": "emet", "emission": "emiss", "emissions": "emiss"}
+    assert shard["articles"] == 3 and shard["chunk"] == CHUNK
+    for path, data in files.items():
+        if path.startswith("words/"):
+            content = json.loads(data)
+            name = path.removeprefix("words/").removesuffix(".json")
+            assert all(shard_name(word) == name for word in content["words"])
+            assert set(content["stems"]) == set(content["words"].values())
 
 
-def test_only_the_search_page_loads_search(built_site: Path) -> None:
-    for page in built_site.rglob("*.html"):
-        html = soup(page)
-        loaded = [e.get("src") or e.get("href") or "" for e in html.select("script[src], link")]
-        search = [url for url in loaded if "pagefind" in url or "search" in url]
-        if page.relative_to(built_site).as_posix() == SEARCH_PAGE:
-            assert search == ["../pagefind/pagefind-ui.css",
-                              "../assets/stylesheets/vf-search.css",
-                              "../pagefind/pagefind-ui.js", "../assets/javascripts/vf-search.js"]
-        else:
-            assert not search, page
+def test_postings_count_body_words_and_claim_words_more() -> None:
+    files = index_files(CORPUS)
+    emissions = postings(load(files, "words/em.json")["stems"]["emiss"])
+    assert emissions == {1: 2, 2: 1}  # « émissions » twice, « émission » once
+    centres = postings(load(files, "words/ce.json")["stems"]["centr"])
+    assert centres == {2: 1 + TITLE_WEIGHT}
+    assert load(files, "words/en.json")["words"]["entrainement"] == "entrain"
 
 
-def test_every_page_links_to_the_search_page(built_site: Path) -> None:
-    for page in ("index.html", "mythes/chatgpt-magique/index.html", "methode/index.html"):
-        link = soup(built_site / page).select_one('.md-header a[aria-label="Rechercher"]')
-        assert link is not None and link["href"].endswith("recherche/"), page
+def test_stop_words_are_not_indexed() -> None:
+    files = index_files(CORPUS)
+    words = {w for path, data in files.items() if path.startswith("words/")
+             for w in json.loads(data)["words"]}
+    assert not words & STOP_WORDS
+    assert "words/le.json" not in files  # « le », « les » only
 
 
-def test_the_search_page_says_in_french_that_it_needs_javascript(built_site: Path) -> None:
-    html = soup(built_site / SEARCH_PAGE)
-    assert html.select_one("h1").get_text() == "Rechercher dans les articles"
-    message = html.select_one("noscript .vf-search__nojs")
-    assert message is not None
-    text = re.sub(r"[ \n]+", " ", message.get_text()).strip()  # keeps the narrow spaces
-    assert text.startswith("La recherche a besoin de JavaScript")
-    assert f"«{NNBSP}Tous les articles{NNBSP}»" in text
-    assert message.select_one("a")["href"] in ("..", "../")
+def test_accented_spellings_share_one_entry() -> None:
+    files = index_files([document(0, "Ça marche", "On marche au marché, au marché.")])
+    shard = load(files, "words/ma.json")
+    assert list(shard["words"]) == ["marche"]  # « marche » and « marché » fold alike
+    assert postings(shard["stems"][shard["words"]["marche"]]) == {0: 3 + TITLE_WEIGHT}
 
 
-def test_a_failure_to_index_fails_in_french_with_pagefinds_reason(tmp_path: Path) -> None:
-    with pytest.raises(SearchIndexError) as raised:
-        build_search_index(tmp_path, "fr")  # no HTML to index
-    message = str(raised.value)
-    assert message.startswith("l’index de recherche n’a pas pu être construit : ")
-    assert "did not contain any html files" in message
+def test_metadata_files_hold_chunk_articles_in_order() -> None:
+    corpus = [document(i, f"Mythe {i}", "Un texte.") for i in range(CHUNK * 2 + 3)]
+    files = index_files(corpus)
+    chunks = sorted(p for p in files if p.startswith("articles/"))
+    assert chunks == ["articles/0.json", "articles/1.json", "articles/2.json"]
+    last = load(files, "articles/2.json")
+    assert isinstance(last, list) and len(last) == 3
+    assert last[0] == [f"mythes/m{2 * CHUNK}/", f"« Mythe {2 * CHUNK} »", "Faux", "Technologie",
+                       f"Résumé {2 * CHUNK}"]
+
+
+def test_an_empty_corpus_has_no_files() -> None:
+    assert index_files([]) == {}
+
+
+def test_ranking_puts_articles_matching_every_word_first() -> None:
+    files = index_files(CORPUS)
+    assert ranked(files, "émission") == [1, 2]  # the singular finds the plural; twice first
+    assert ranked(files, "émissions refroidissement") == [2, 1]  # both words beat two émissions
+    assert ranked(files, "l’entraînement") == [1]
+    assert ranked(files, "entraî") == [1]  # an unfinished word
+    assert ranked(files, "de la") == []
+
+
+def test_a_word_of_the_claim_outranks_the_same_word_in_a_body() -> None:
+    files = index_files([document(0, "Autre chose", "Le streaming, le streaming, le streaming."),
+                         document(1, "Le streaming", "Autre chose.")])
+    assert ranked(files, "streaming") == [1, 0]
+
+
+def test_file_names_escape_other_characters() -> None:
+    assert shard_name("emission") == "em"
+    assert shard_name("5g") == "5g"
+    assert shard_name("ßx") == "_df_x"
+    files = index_files([document(0, "Straße", "Die Straße")])
+    assert "words/st.json" in files and "words/di.json" in files
+
+
+def test_two_builds_write_the_same_bytes_whatever_the_order_of_sets() -> None:
+    assert index_files(CORPUS) == index_files(list(CORPUS))
+    for data in index_files(CORPUS).values():
+        assert data == json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode("utf-8")
+
+
+words = st.sampled_from(["émission", "émissions", "numérique", "données", "centres", "eau",
+                         "refroidissement", "l’entraînement", "réseaux", "Écrans", "sobriété"])
+bodies = st.lists(words, min_size=1, max_size=12).map(" ".join)
+
+
+@given(st.lists(bodies, min_size=1, max_size=8))
+def test_searching_any_word_of_an_article_finds_it(texts: list[str]) -> None:
+    corpus = [document(i, "Mythe", text) for i, text in enumerate(texts)]
+    files = index_files(corpus)
+    for number, text in enumerate(texts):
+        for word in WORD.findall(text):
+            if fold(word) not in STOP_WORDS and len(word) >= MIN_LENGTH:
+                assert number in ranked(files, word), (word, text)
+    for path, data in files.items():
+        if path.startswith("words/"):
+            for flat in json.loads(data)["stems"].values():
+                assert set(postings(flat)) <= set(range(len(texts)))
+                assert all(weight > 0 for weight in postings(flat).values())
+
+
+def test_the_reference_ranking_weighs_prefixes_as_the_browser_does() -> None:
+    assert f"const PREFIX_FACTOR = {PREFIX_FACTOR};" in SEARCH_JS.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The editors' preview: ``mkdocs serve`` renders the articles and skips the search index."""
+"""The editors' preview: ``mkdocs serve`` renders the articles and indexes them for search."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
-def test_serve_renders_figures_and_builds_no_search_index(tmp_path: Path) -> None:
+def test_serve_renders_figures_and_the_search_index(tmp_path: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
@@ -48,7 +48,8 @@ def test_serve_renders_figures_and_builds_no_search_index(tmp_path: Path) -> Non
         assert status == 200, server.stderr.read() if server.poll() is not None else "no answer"
         assert 'class="vf-fig' in page and "{{" not in page
         assert fetch(base + "recherche/")[0] == 200
-        assert fetch(base + "pagefind/pagefind-ui.js")[0] == 404
+        status, chunk = fetch(base + "search/articles/0.json")
+        assert status == 200 and "mythes/chatgpt-magique/" in chunk
     finally:
         server.terminate()
         server.wait(timeout=10)

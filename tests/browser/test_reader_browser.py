@@ -1,5 +1,6 @@
 """What a reader's browser does with the site: pages at phone and desktop widths, navigation,
-« Copier le lien », search, accessibility (axe-core), and no request to another host."""
+« Copier le lien », accessibility (axe-core), and no request to another host. The search page
+has its own tests (test_search_browser.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ PAGES = {
     "category": "categories/technologie/",
     "article": "mythes/chatgpt-magique/",
 }
-SEARCH = "recherche/"
 WIDTHS = (375, 1280)
 #: axe impact levels that fail the test.
 BLOCKING = ("serious", "critical")
@@ -91,7 +91,7 @@ def test_copy_link_puts_the_article_url_on_the_clipboard(visit, site_url: str) -
 
 
 def search_requests(requests: list[str]) -> list[str]:
-    """Requests for search: Pagefind's bundle, or Material's lunr index and worker."""
+    """Requests for search: our index, Pagefind's bundle, or Material's lunr index and worker."""
     return [url for url in requests
             if any(part in urlparse(url).path for part in ("/pagefind/", "/search/", "lunr"))]
 
@@ -104,58 +104,3 @@ def test_other_pages_load_nothing_for_search(visit, site_url: str, name: str) ->
     search_link = v.page.locator(".md-header").get_by_role("link", name="Rechercher")
     expect(search_link).to_have_attribute("href", re.compile(r"recherche/$"))
     assert not search_requests(v.requests)
-
-
-def test_search_finds_the_article_from_a_french_word(visit, site_url: str) -> None:
-    v = visit(1280)
-    v.page.goto(site_url)
-    v.page.locator(".md-header").get_by_role("link", name="Rechercher").click()
-    expect(v.page).to_have_url(site_url + SEARCH)
-    query = v.page.get_by_role("textbox", name="Rechercher dans les articles")
-    expect(query).to_be_visible()
-    v.page.wait_for_load_state("networkidle")
-    # Opening the page loads Pagefind's UI; the index waits until the reader types.
-    assert not [url for url in search_requests(v.requests) if "pagefind-ui" not in url]
-    query.press_sequentially("entraînement")
-    results = v.page.locator(".pagefind-ui__result-link")
-    expect(results.first).to_be_visible(timeout=30_000)  # a bound on waiting, not a check
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
-    assert site_url + PAGES["article"] in hrefs, hrefs
-    chatgpt = v.page.locator(".pagefind-ui__result").filter(has_text="Chat-GPT, c’est magique")
-    expect(chatgpt.locator(".pagefind-ui__result-tag")).to_have_text("Verdict\u00a0: Faux")
-    # French stemming: the plural, which no article writes, finds the same article.
-    query.fill("entraînements")
-    expect(v.page.locator(".pagefind-ui__message")).to_contain_text("entraînements")
-    expect(chatgpt).to_be_visible()
-    assert not v.foreign_requests()
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_search_page_renders_accessibly(visit, site_url: str, axe_source: str,
-                                        width: int) -> None:
-    v = visit(width)
-    v.page.goto(site_url + SEARCH)
-    v.page.get_by_role("textbox", name="Rechercher dans les articles").press_sequentially(
-        "numérique")
-    expect(v.page.locator(".pagefind-ui__result-link").first).to_be_visible(timeout=30_000)
-    v.page.wait_for_load_state("networkidle")
-    ARTIFACTS.mkdir(exist_ok=True)
-    v.page.screenshot(path=ARTIFACTS / f"search-{width}.png", full_page=True)
-    assert v.page.evaluate("document.documentElement.scrollWidth") <= width
-    v.page.add_script_tag(content=axe_source)
-    blocking = [x for x in v.page.evaluate(AXE_RUN) if x["impact"] in BLOCKING]
-    assert not blocking, "\n".join(f"{x['impact']} {x['id']}: {x['help']} {x['nodes']}"
-                                   for x in blocking)
-    assert not v.foreign_requests()
-
-
-def test_search_page_without_javascript_points_to_all_articles(visit, site_url: str) -> None:
-    v = visit(375, java_script_enabled=False)
-    v.page.goto(site_url + SEARCH)
-    message = v.page.locator(".vf-search__nojs")
-    expect(message).to_be_visible()
-    expect(message).to_contain_text("La recherche a besoin de JavaScript")
-    message.get_by_role("link", name="Tous les articles").click()
-    expect(v.page).to_have_url(site_url)
-    # Stylesheets load without JavaScript; no script and nothing of the index does.
-    assert not [url for url in search_requests(v.requests) if not url.endswith(".css")]
