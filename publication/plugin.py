@@ -36,6 +36,7 @@ from .report import build_report, dump_report
 from .search_index import documents_of, write_index
 from .search_page import SEARCH_PAGE, add_search_page
 from .search_text import html_text
+from .template_page import make_template_pages
 from .typography import FrenchTypographyExtension
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -113,6 +114,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         for file in self.reader.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
+        make_template_pages((f for f in files.documentation_pages() if f.generated_by), config)
         self.search_texts = {}
         if self.preview is not None:
             self._select_preview_pages(files, {f.src_uri: f.content_string for f in articles})
