@@ -5,10 +5,8 @@
 Three corpora: synthetic myths whose macros repeat from article to article (as in the build
 benchmark), the same with every macro's text unique (``--distinct-macros``), and "cold": a fresh
 catalog, renderer and empty formatting caches for every article, so nothing computed for one
-article helps the next (an upper bound for a corpus where no figure repeats). Two what-ifs
-measure changes outside this benchmark's scope (files other developers own): the front matter
-read with libyaml, the figures report's records memoized per figure, and the Markdown cost of
-the figure links' inline HTML.
+article helps the next (an upper bound for a corpus where no figure repeats). A what-if
+measures what the figure links' inline HTML costs Python-Markdown.
 """
 
 from __future__ import annotations
@@ -21,14 +19,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import yaml
-
-from calculators import Figure
 from macros.formatting import format_quantity, format_range
 from macros.units_fr import display_key_for
 from publication import derivation, report
 from publication.articles import Publication, RenderedPage
-from publication.frontmatter import _FENCE, split
+from publication.frontmatter import split
 from publication.schema import validate
 
 from .runner import stop_on_sigterm
@@ -78,49 +73,6 @@ def run_corpus(texts: list[str], cold: bool) -> dict[str, float]:
     return {stage: seconds / len(texts) * 1000 for stage, seconds in costs.items()}
 
 
-def what_if_libyaml(texts: list[str]) -> float:
-    """The front matter composed by libyaml (CSafeLoader), line numbers kept: ms per article."""
-    start = time.process_time()
-    for text in texts:
-        match = _FENCE.match(text)
-        assert match is not None
-        loader = yaml.CSafeLoader(match.group(1) or "")
-        try:
-            node = loader.get_single_node()
-            loader.construct_document(node)
-            {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
-        finally:
-            loader.dispose()
-    return (time.process_time() - start) / len(texts) * 1000
-
-
-def what_if_memoized_report(texts: list[str]) -> float:
-    """The report's records memoized per figure (figures are immutable): ms per article."""
-    publication = _publication()
-    for i, text in enumerate(texts):
-        publication.render_page(f"mythes/{i:05d}.md", text)
-    figures: dict[int, tuple[Figure, dict[str, Any]]] = {}
-    inputs: dict[int, tuple[Figure, dict[str, Any]]] = {}
-    original = report.figure_record, report.input_record
-
-    def memo(table: dict[int, tuple[Figure, dict[str, Any]]],
-             compute: Callable[[Figure], dict[str, Any]]) -> Callable[[Figure], dict[str, Any]]:
-        def record(figure: Figure) -> dict[str, Any]:
-            if id(figure) not in table:
-                table[id(figure)] = (figure, compute(figure))
-            return dict(table[id(figure)][1])
-        return record
-
-    report.figure_record = memo(figures, original[0])  # type: ignore[assignment]
-    report.input_record = memo(inputs, original[1])  # type: ignore[assignment]
-    try:
-        start = time.process_time()
-        report.build_report(publication.pages.values())
-        return (time.process_time() - start) / len(texts) * 1000
-    finally:
-        report.figure_record, report.input_record = original  # type: ignore[assignment]
-
-
 def markdown_cost(texts: list[str]) -> tuple[float, float]:
     """Python-Markdown on our rendered bodies, and on the same bodies with the figure and
     citation links unwrapped (plain text): what the inline HTML of the links costs. ms/article.
@@ -167,12 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage in (*STAGES, "total"):
         cells = [sum(r.values()) if stage == "total" else r[stage] for r in results.values()]
         print(f"| {stage} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
-    print("\nWhat-ifs (files owned by others), shared macros:")
-    print(f"- front matter split with libyaml (yaml.CSafeLoader): "
-          f"{what_if_libyaml(shared):.3f} ms per article "
-          f"(now {results['shared macros'][STAGES[0]]:.3f})")
-    print(f"- report records memoized per figure: {what_if_memoized_report(shared):.3f} ms per "
-          f"article (now {results['shared macros'][STAGES[4]]:.3f})")
+    print("\nWhat-if, shared macros:")
     with_links, without = markdown_cost(shared)
     print(f"- Markdown of our bodies: {with_links:.3f} ms per article; the same text without the "
           f"link tags: {without:.3f} ms (links inserted after Markdown would save the gap)")
