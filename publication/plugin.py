@@ -85,6 +85,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                          Path(config.docs_dir))
         config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
         if self.preview is not None:
+            self.preview.wait_for_index()  # the previous build's, before this one writes
             inputs = fingerprint([Path(config.config_file_path), self.data_dir,
                                   *([Path(config.theme.custom_dir)] if config.theme.custom_dir
                                     else [])])
@@ -114,10 +115,10 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         for file in self.reader.generated_files(config, files):
             files.append(file)
         add_search_page(files, config)
-        make_template_pages((f for f in files.documentation_pages() if f.generated_by), config)
         self.search_texts = {}
         if self.preview is not None:
             self._select_preview_pages(files, {f.src_uri: f.content_string for f in articles})
+        make_template_pages((f for f in files.documentation_pages() if f.generated_by), config)
         return files
 
     def _select_preview_pages(self, files: Files, articles: dict[str, str]) -> None:
@@ -186,5 +187,14 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
         (Path(config.site_dir) / FEED).write_bytes(self.reader.feed())
         documents = documents_of(self.reader.listing.home.entries, self.reader.cards,
                                  self.search_texts)
-        if documents is not None:  # None when an article is missing: the last index stays
-            write_index(Path(config.site_dir), documents)
+        if documents is None:  # an article is missing: the last index stays
+            return
+        site_dir = Path(config.site_dir)
+        if preview is not None:
+            preview.index_later(lambda: write_index(site_dir, documents))
+        else:
+            write_index(site_dir, documents)
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.wait_for_index()

@@ -11,7 +11,9 @@ server (it has ``on_startup``), so each build leaves a ``PreviewMemory`` for the
   unchanged is left out of the build: its file from the previous build is still served;
 - an article whose related articles changed is rendered again (its output is removed, so
   MkDocs sees it out of date);
-- any change to the parameters and sources, the configuration or the theme rebuilds everything.
+- any change to the parameters and sources, the configuration or the theme rebuilds everything;
+- the search index is written in the background once the build has returned, so the edited
+  page is served at once and its words are searchable a moment later.
 
 A plain build (``mkdocs build``, ``make site``) never uses any of this.
 """
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Hashable, Iterable, Mapping
+import threading
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,8 @@ from mkdocs.structure.files import File, Files
 from .articles import Publication, RenderedPage
 from .listing import Entry, Listing
 from .report import EntriesCache, TextCache
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 #: MkDocs warns on every dirty build; strict mode would turn that into an abort. The preview
 #: rebuilds what each edit touches, so the warning does not apply and is filtered out.
@@ -111,6 +116,7 @@ class Preview:
         self.publication: Publication | None = None
         self.report_cache: EntriesCache = {}
         self.report_text_cache: TextCache = {}
+        self._indexing: threading.Thread | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
     def start(self, site_dir: str, inputs: str) -> bool:
@@ -157,6 +163,19 @@ class Preview:
                 _make_stale(files.get_file_from_path(uri))
         return carried
 
+    def index_later(self, write: Callable[[], None]) -> None:
+        """Run ``write`` (the search index) after the build returns, in a thread of its own."""
+        self.wait_for_index()
+        self._indexing = threading.Thread(target=_write_index, args=(write,), daemon=True,
+                                          name="vf-preview-search-index")
+        self._indexing.start()
+
+    def wait_for_index(self) -> None:
+        """Wait for the index being written, if any (before a build, or when the server stops)."""
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
+
     def carried_texts(self, carried: Iterable[str]) -> dict[str, str]:
         """The body texts, for the search index, of the articles carried over."""
         texts = self.memory.texts if self.memory is not None else {}
@@ -169,6 +188,13 @@ class Preview:
             self.current.pages = {uri: page for uri, page in pages.items() if uri in known}
             self.current.texts = {uri: text for uri, text in texts.items() if uri in known}
             self.memory, self.current = self.current, None
+
+
+def _write_index(write: Callable[[], None]) -> None:
+    try:
+        write()
+    except Exception:  # a thread's error would otherwise go unseen
+        log.exception("L’index de recherche de l’aperçu n’a pas pu être écrit.")
 
 
 def _make_stale(file: File | None) -> None:

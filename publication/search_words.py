@@ -55,9 +55,11 @@ def stem(word: str) -> str:
     return fold(_STEMMER.stemWord(word)) or fold(word)
 
 
+@functools.lru_cache(maxsize=8192)
 def count_words(text: str) -> Counter[str]:
     """How often each searchable word occurs in ``text``, keyed by the lower-case, accented
-    word (the stemmer's input); ``fold`` gives the word as searched."""
+    word (the stemmer's input); ``fold`` gives the word as searched. Cached by text, for the
+    preview, which indexes every article again after each edit: do not modify the result."""
     counts = Counter(WORD.findall(unicodedata.normalize("NFC", text).lower()))
     return Counter({word: n for word, n in counts.items() if _searchable(word)})
 

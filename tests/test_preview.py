@@ -16,6 +16,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from publication.preview import Preview as PreviewState
+
 from .conftest import replace_in, soup
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -39,6 +41,7 @@ class Preview:
             config.plugins.on_startup(command="serve", dirty=True)
             self.started = True
         build(config, serve_url=SERVE_URL, dirty=True)
+        config.plugins["vraioufaux"].preview.wait_for_index()  # written in the background
 
     def outputs(self) -> dict[str, int]:
         """Each page's modification time, in nanoseconds."""
@@ -147,3 +150,16 @@ def test_a_dirty_preview_build_gives_no_warning(preview, caplog) -> None:
     with caplog.at_level(logging.WARNING):
         session.build()
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_an_index_that_fails_in_the_background_is_reported(caplog) -> None:
+    state = PreviewState()
+
+    def fail() -> None:
+        raise OSError("disque plein")
+
+    with caplog.at_level(logging.ERROR):
+        state.index_later(fail)
+        state.wait_for_index()
+    assert "L’index de recherche de l’aperçu n’a pas pu être écrit" in caplog.text
+    assert "disque plein" in caplog.text

@@ -48,7 +48,10 @@ def test_serve_renders_figures_and_the_search_index(tmp_path: Path) -> None:
         assert status == 200, server.stderr.read() if server.poll() is not None else "no answer"
         assert 'class="vf-fig' in page and "{{" not in page
         assert fetch(base + "recherche/")[0] == 200
-        status, chunk = fetch(base + "search/articles/0.json")
+        status, chunk = 0, ""
+        while time.monotonic() < deadline and status != 200:  # the preview indexes after
+            status, chunk = fetch(base + "search/articles/0.json")  # serving the pages
+            time.sleep(0.1)
         assert status == 200 and "mythes/chatgpt-magique/" in chunk
     finally:
         server.terminate()
