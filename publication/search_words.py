@@ -51,7 +51,7 @@ def fold(text: str) -> str:
 @functools.cache
 def stem(word: str) -> str:
     """The folded Snowball stem of a lower-case ``word`` (cached: the vocabulary is small and
-    the pure-Python stemmer takes about 0.1 ms a word)."""
+    PyStemmer's C stemmer takes about 2 µs a word, the pure-Python one 60 µs)."""
     return fold(_STEMMER.stemWord(word)) or fold(word)
 
 

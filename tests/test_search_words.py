@@ -90,3 +90,18 @@ def test_body_text_drops_tags_comments_and_scripts() -> None:
     assert "émissions" in text and "550\u00a0tonnes" in text
     assert "caché" not in text and "var" not in text and "a > b" not in text
     assert "un" in text.split() and "deux" in text.split()  # cells never run together
+
+
+def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
+    """PyStemmer (pinned) is what snowballstemmer uses: the same stems as its pure-Python French
+    stemmer, for every word of the real articles."""
+    import snowballstemmer
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    stemmer = snowballstemmer.stemmer("french")
+    assert type(stemmer).__module__ == "Stemmer", "PyStemmer is not installed"
+    words = sorted({word for path in (ROOT / "content").rglob("*.md")
+                    for word in WORD.findall(path.read_text(encoding="utf-8").lower())})
+    assert len(words) > 1000
+    reference = FrenchStemmer()
+    assert [stemmer.stemWord(w) for w in words] == [reference.stemWord(w) for w in words]
