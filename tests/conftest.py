@@ -81,6 +81,24 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def myth(body: str, title: str = "Un mythe d’essai") -> str:
+    """A valid article: a complete front matter, then ``body``."""
+    return f"""---
+title: {title}
+claim: Les essais, ça ne sert à rien, non ?
+verdict: faux
+date: 2026-11-28
+author: La rédaction
+category: Technologie
+description: Un article d’essai.
+cover: images/chatgpt.svg
+cover_alt: Une illustration d’essai.
+---
+
+{body}
+"""
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -15,27 +15,15 @@ from calculators import Catalog
 from calculators.topics import chatgpt
 from macros.formatting import display_unit, format_quantity
 
-from .conftest import ROOT, build, replace_in, run_mkdocs, soup
+from .conftest import ROOT, build, myth, replace_in, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
 CALCUL = "mythes/chatgpt-magique/calcul/index.html"
 NNBSP, NBSP = "\u202f", "\u00a0"
 
-MINIMAL = """---
-title: Un mythe d’essai
-claim: Les essais, ça ne sert à rien, non ?
-verdict: faux
-date: 2026-11-28
-author: La rédaction
-category: Technologie
-description: Un article d’essai.
-cover: images/chatgpt.svg
-cover_alt: Une illustration d’essai.
----
 
-Texte.
-{body}
-"""
+def minimal(body: str) -> str:
+    return myth(f"Texte.\n{body}")
 
 
 def figure_texts(html: Path) -> dict[str, str]:
@@ -117,8 +105,8 @@ def test_a_parameter_change_changes_the_page(make_project: Callable[..., Path]) 
 def test_every_error_of_the_build_is_reported_with_its_source_line(
         make_project: Callable[..., Path]) -> None:
     project = make_project(articles={
-        "mythes/premier.md": MINIMAL.format(body="\n{{ inconnu() }}"),
-        "mythes/second.md": MINIMAL.format(body="Bien.\n\n{{ gpt3_training_emissions() "
+        "mythes/premier.md": minimal("\n{{ inconnu() }}"),
+        "mythes/second.md": minimal("Bien.\n\n{{ gpt3_training_emissions() "
                                                 "| figure('MWh') }}"),
     })
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
@@ -160,8 +148,8 @@ def test_each_derivation_leads_back_to_the_text(built_site: Path) -> None:
 
 def test_a_parameter_range_propagates_and_reads_in_french(
         make_project: Callable[..., Path]) -> None:
-    project = make_project(data=True, articles={"mythes/chatgpt-magique.md": MINIMAL.format(
-        body="Entre deux : {{ chatgpt_monthly_inference_emissions() | figure_range('tCO2e') }}.")})
+    project = make_project(data=True, articles={"mythes/chatgpt-magique.md": minimal(
+        "Entre deux : {{ chatgpt_monthly_inference_emissions() | figure_range('tCO2e') }}.")})
     replace_in(project / "data" / "parameters" / "chatgpt.yml",
                "  value: 10\n  unit: query/user/day",
                "  value: 10\n  low: 5\n  high: 15\n  unit: query/user/day")

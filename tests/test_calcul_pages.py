@@ -15,25 +15,12 @@ from bs4 import BeautifulSoup
 
 from publication.feed import ATOM
 
-from .conftest import run_mkdocs, soup
+from .conftest import myth, run_mkdocs, soup
 
 SITE_URL = "http://127.0.0.1:8000/"
 NNBSP = "\u202f"
 SUMMARY = re.compile(r"Voir tous les calculs\u202f: (\d+) chiffres?, (.+)\.")
-MYTH = """---
-title: Un mythe sans chiffre
-claim: Les essais, ça ne sert à rien, non ?
-verdict: faux
-date: 2026-11-28
-author: La rédaction
-category: Technologie
-description: Un article d’essai.
-cover: images/chatgpt.svg
-cover_alt: Une illustration d’essai.
----
-
-Texte sans chiffre.
-"""
+MYTH = myth("Texte sans chiffre.", title="Un mythe sans chiffre")
 
 
 def articles(site: Path) -> list[Path]:
