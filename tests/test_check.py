@@ -12,7 +12,7 @@ import pytest
 from publication.__main__ import main
 
 from .conftest import ROOT, run_mkdocs
-from .test_build import MINIMAL
+from .test_build import minimal
 
 
 def test_the_project_content_passes_check() -> None:
@@ -25,8 +25,8 @@ def test_the_project_content_passes_check() -> None:
 def test_check_reports_every_file_in_one_run_sorted(make_project: Callable[..., Path],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(articles={
-        "mythes/b.md": MINIMAL.format(body="Soit 3 kg.\n<script></script>"),
-        "mythes/a.md": MINIMAL.format(body="{{ inconnu() }}").replace("verdict: faux",
+        "mythes/b.md": minimal("Soit 3 kg.\n<script></script>"),
+        "mythes/a.md": minimal("{{ inconnu() }}").replace("verdict: faux",
                                                                        "verdict: vrai ?"),
         "methode.md": "# Méthode\n\n<iframe src=x></iframe>\n",
     })
@@ -59,7 +59,7 @@ def test_a_project_whose_configuration_is_broken_is_reported(
 ])
 def test_the_build_fails_on_the_same_rules(make_project: Callable[..., Path], body: str,
                                            message: str) -> None:
-    project = make_project(articles={"mythes/essai.md": MINIMAL.format(body=body)})
+    project = make_project(articles={"mythes/essai.md": minimal(body)})
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert message in result.stderr

@@ -11,7 +11,7 @@ from publication import articles
 from publication.articles import Publication
 
 from .conftest import ROOT
-from .test_build import MINIMAL
+from .test_build import minimal
 
 
 def test_front_matter_is_checked_once_until_the_text_changes(
@@ -25,7 +25,7 @@ def test_front_matter_is_checked_once_until_the_text_changes(
 
     monkeypatch.setattr(articles, "validate", counting)
     publication = Publication(ROOT / "content", "mythes", {}, ROOT, DATA_DIR)
-    text = MINIMAL.format(body="")
+    text = minimal("")
     assert publication.article_meta("mythes/essai.md", text) is not None
     assert publication.render_page("mythes/essai.md", text) is not None
     assert len(calls) == 1
@@ -36,7 +36,7 @@ def test_front_matter_is_checked_once_until_the_text_changes(
 
 def test_the_cache_does_not_hide_a_problem(tmp_path: Path) -> None:
     publication = Publication(ROOT / "content", "mythes", {}, ROOT, DATA_DIR)
-    text = MINIMAL.format(body="").replace("verdict: faux", "verdict: fau")
+    text = minimal("").replace("verdict: faux", "verdict: fau")
     assert publication.article_meta("mythes/essai.md", text) is None
     publication.render_page("mythes/essai.md", text)
     assert any("« verdict »" in e.message for e in publication.errors)

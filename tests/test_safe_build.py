@@ -9,7 +9,7 @@ import pytest
 
 from publication.build import build_site
 
-from .test_build import MINIMAL
+from .test_build import minimal
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -26,7 +26,7 @@ def test_a_failed_build_leaves_the_previous_site_byte_identical(
     before = snapshot(site)
     assert "mythes/chatgpt-magique/index.html" in before
 
-    broken = MINIMAL.format(body="Il a émis 552 t.\n\n<script>alert(1)</script>")
+    broken = minimal("Il a émis 552 t.\n\n<script>alert(1)</script>")
     (project / "content" / "mythes" / "casse.md").write_text(broken, encoding="utf-8")
     (project / "content" / "methode.md").write_text("# Méthode\n\nAutre texte.\n",
                                                     encoding="utf-8")
