@@ -48,7 +48,8 @@ def run_mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
          "--site-dir", str(site_dir)],
         capture_output=True, text=True, check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site_dir)},
+        # A home of its own beside the site: caches (Pint's) never land in the built site.
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": f"{site_dir}.home"},
     )
 
 

@@ -208,3 +208,8 @@ def test_texts_from_calculators_and_data_are_spaced_the_french_way(built_site: P
     formula = block.select_one(".vf-formula").get_text()
     assert f"médiane, minimum et maximum de{NBSP}:" in formula
     assert f"{NNBSP};" in formula and " ;" not in formula
+
+
+def test_the_built_site_holds_no_hidden_file(built_site: Path) -> None:
+    """Nothing private lands in what is published (a cache, an editor's swap file...)."""
+    assert not [p.relative_to(built_site) for p in built_site.rglob(".*")]
