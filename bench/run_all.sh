@@ -3,13 +3,15 @@
 # stdout and to bench/results/run-all-<date>.txt; progress goes to stderr. Not part of `make test`.
 #   SIZES="100 1000 3000"   synthetic myths for the build benchmark
 #   RUNS=5                  timed builds per variant and size
-#   BASELINE_REV=bbccf03    the code before the performance work, for before/after figures
+#   BASELINE_REV=40a2721    optional: also build with that revision's code, for before/after
+#                           figures (40a2721 indexes with Pagefind: pip install "pagefind[bin]==1.5.2")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 SIZES=${SIZES:-100 1000 3000}
 RUNS=${RUNS:-5}
-BASELINE_REV=${BASELINE_REV:-bbccf03}
+BASELINE=()
+if [ -n "${BASELINE_REV:-}" ]; then BASELINE=(--baseline-rev "$BASELINE_REV"); fi
 mkdir -p bench/results
 out="bench/results/run-all-$(date +%Y%m%d-%H%M%S).txt"
 {
@@ -17,9 +19,9 @@ out="bench/results/run-all-$(date +%Y%m%d-%H%M%S).txt"
   echo "nproc $(nproc); $(grep MemTotal /proc/meminfo); $($PY --version)"
   echo
   # shellcheck disable=SC2086 # SIZES is a list
-  $PY -m bench.build_bench --sizes $SIZES --runs "$RUNS" --baseline-rev "$BASELINE_REV"
+  $PY -m bench.build_bench --sizes $SIZES --runs "$RUNS" "${BASELINE[@]}"
   echo
-  $PY -m bench.build_bench --sizes 1000 --runs 3 --distinct-macros --baseline-rev "$BASELINE_REV"
+  $PY -m bench.build_bench --sizes 1000 --runs 3 --distinct-macros "${BASELINE[@]}"
   echo
   $PY -m bench.micro --n 300
   echo
