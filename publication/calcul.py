@@ -14,9 +14,9 @@ feed, not among related articles, not in the figures report and not indexed for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -77,6 +77,18 @@ class CalculPages:
             self.urls[entry.src_uri] = file.url
             generated.append(file)
         return generated
+
+    def drop_empty(self, files: Files, articles: Callable[[str], ArticleView | None]) -> None:
+        """Leave out the calcul page of each rendered article without figures (called once
+        every page is rendered, before any is written): its article links to none, and an
+        empty page would only stand in the sitemap. A preview may still hold one from an
+        earlier build, when the article had figures: it is removed."""
+        for src_uri, entry in self.pages.items():
+            article = articles(entry.src_uri)
+            file = files.get_file_from_path(src_uri)
+            if file is not None and article is not None and not article.derivations:
+                files.remove(file)
+                Path(file.abs_dest_path).unlink(missing_ok=True)
 
     def page_meta(self, src_uri: str) -> dict[str, Any]:
         """Front matter of a calcul page: its template and title, hidden sidebars."""

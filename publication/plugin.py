@@ -166,6 +166,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                 log.info("À vérifier : %s", str(warning).replace("\n", " "))
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
+        self.reader.calcul.drop_empty(files, self.reader.article)
         env.bytecode_cache = FileSystemBytecodeCache()
         return env
 

@@ -184,15 +184,18 @@ def test_related_articles_are_text_cards(built_site: Path) -> None:
         assert card.select_one("h3 .vf-card__link").get_text().startswith(f"«{NNBSP}")
 
 
-def test_an_article_without_figures_links_to_no_calcul_page(
+def test_an_article_without_figures_has_no_calcul_page(
         make_project: Callable[..., Path]) -> None:
     project = make_project(articles={"mythes/sans-chiffre.md": MYTH})
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, result.stderr
-    folder = project / "site" / "mythes" / "sans-chiffre"
+    site = project / "site"
+    folder = site / "mythes" / "sans-chiffre"
+    assert folder.joinpath("index.html").is_file()
     assert not soup(folder / "index.html").select(".vf-calcul-summary")
-    assert "Cet article ne calcule aucun chiffre." in soup(
-        folder / "calcul" / "index.html").get_text()
+    assert not folder.joinpath("calcul").exists()
+    assert "sans-chiffre/calcul/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / "mythes" / "chatgpt-magique" / "calcul" / "index.html").is_file()
 
 
 def test_a_content_file_cannot_take_a_calcul_page_path(
