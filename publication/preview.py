@@ -106,6 +106,10 @@ class _DropDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(_DIRTY_WARNING)
 
 
+#: One filter for every session: a logger does not add the same filter twice.
+_DROP_DIRTY_WARNING = _DropDirtyWarning()
+
+
 class Preview:
     """The state of one ``mkdocs serve --dirty`` session, across its builds."""
 
@@ -117,7 +121,7 @@ class Preview:
         self.report_cache: EntriesCache = {}
         self.report_text_cache: TextCache = {}
         self._indexing: threading.Thread | None = None
-        logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+        logging.getLogger("mkdocs.commands.build").addFilter(_DROP_DIRTY_WARNING)
 
     def start(self, site_dir: str, inputs: str) -> bool:
         """Begin a build; False when it must rebuild everything (first build, or the data,
