@@ -15,7 +15,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import clean_directory
 
 from calculators.loading import DATA_DIR
 
@@ -23,14 +22,7 @@ from .articles import CallToAction, Publication
 from .errors import report_errors
 from .freshness import freshness_warnings
 from .metadata import FEED, Site
-from .preview import (
-    Preview,
-    calcul_keys,
-    fingerprint,
-    listing_keys,
-    related_keys,
-    versions,
-)
+from .preview import Preview, calcul_keys, listing_keys, related_keys, versions
 from .reader import Reader
 from .report import build_report, dump_report
 from .search_index import documents_of, write_index
@@ -85,15 +77,7 @@ class VraiOuFauxPlugin(BasePlugin[VraiOuFauxConfig]):
                          Path(config.docs_dir))
         config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
         if self.preview is not None:
-            self.preview.wait_for_index()  # the previous build's, before this one writes
-            inputs = fingerprint([Path(config.config_file_path), self.data_dir,
-                                  *([Path(config.theme.custom_dir)] if config.theme.custom_dir
-                                    else [])])
-            if self.preview.start(config.site_dir, inputs):
-                self.publication.reuse_parsed(self.preview.publication)
-            else:
-                clean_directory(config.site_dir)
-            self.preview.publication = self.publication
+            self.preview.begin(config, self.data_dir, self.publication)
         return config
 
     def new_publication(self, config: MkDocsConfig) -> Publication:

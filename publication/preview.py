@@ -27,7 +27,9 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
 
 from .articles import Publication, RenderedPage
 from .listing import Entry, Listing
@@ -123,9 +125,21 @@ class Preview:
         self._indexing: threading.Thread | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_DROP_DIRTY_WARNING)
 
-    def start(self, site_dir: str, inputs: str) -> bool:
-        """Begin a build; False when it must rebuild everything (first build, or the data,
-        configuration or theme changed), in which case the caller empties ``site_dir``."""
+    def begin(self, config: MkDocsConfig, data_dir: Path, publication: Publication) -> None:
+        """Begin a build: wait for the previous build's search index; then reuse what the
+        previous build parsed, or, when the parameters, configuration or theme changed (or on
+        the first build), empty the served folder so that everything is built again."""
+        self.wait_for_index()
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        inputs = fingerprint([Path(config.config_file_path), data_dir, *theme])
+        if self._start(config.site_dir, inputs):
+            publication.reuse_parsed(self.publication)
+        else:
+            clean_directory(config.site_dir)
+        self.publication = publication
+
+    def _start(self, site_dir: str, inputs: str) -> bool:
+        """A new memory for this build; False when it must rebuild everything."""
         self.current = PreviewMemory(site_dir, inputs)
         previous = self.memory
         usable = previous is not None and (previous.site_dir, previous.inputs) == (site_dir, inputs)
@@ -142,7 +156,7 @@ class Preview:
         other pages that changed, and returns the rendered articles to carry over: every other
         article is rendered again."""
         current = self.current
-        assert current is not None, "start() comes first"
+        assert current is not None, "begin() comes first"
         current.versions = dict(versions)
         current.generated = dict(page_keys)
         current.related = dict(related)
