@@ -22,9 +22,9 @@ from typing import Any
 from macros.formatting import format_quantity, format_range
 from macros.units_fr import display_key_for
 from publication import derivation, report
-from publication.articles import Publication, RenderedPage
-from publication.frontmatter import split
-from publication.schema import validate
+from publication.model.frontmatter import split
+from publication.model.schema import validate
+from publication.pipeline import Publication, RenderedPage
 
 from .runner import stop_on_sigterm
 from .synthetic import ROOT, article

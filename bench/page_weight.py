@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from publication.schema import CATEGORIES
+from publication.model.schema import CATEGORIES
 
 from .browser import PageLoad, launch, load_page, max_dom_for_grade_a
 from .runner import machine, mkdocs_build, stop_on_sigterm

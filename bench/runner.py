@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from publication.build import REPRODUCIBLE_ENV
+from publication.cli.build import REPRODUCIBLE_ENV
 
 #: Every build gets this environment: reproducible output, no MkDocs 2 banner.
 BUILD_ENV = {**os.environ, **REPRODUCIBLE_ENV}

@@ -25,9 +25,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser
 
-import publication.plugin as plugin
-from publication.search_index import INDEX_DIR
-from publication.search_words import stem
+import publication.site.plugin as plugin
+from publication.search.index import INDEX_DIR
+from publication.search.words import stem
 
 from .browser import VIEWPORT, Recorder, settle
 from .serving import serve

@@ -130,7 +130,7 @@ def our_share(article: Path, repeat: int = 7) -> str:
     the parameters, build the renderer), then the edited page rendered; and, of that, the
     calculators: the most a cache of calculator results could save."""
     from calculators import Catalog, calculators
-    from publication.articles import Publication
+    from publication.pipeline import Publication
 
     from .synthetic import ROOT
 

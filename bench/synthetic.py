@@ -202,7 +202,7 @@ class PlainText:
         from calculators import Catalog
         from macros.render import Renderer
         from macros.toolbox import Toolbox
-        from publication.frontmatter import split
+        from publication.model.frontmatter import split
 
         self._renderer = Renderer(Toolbox(Catalog.load()))
         self._split = split

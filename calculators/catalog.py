@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import CalculatorError, DataErrors
+from vocabulary.errors import ContentErrors
+from vocabulary.hints import ADD_PARAMETER, suggest
+
+from .errors import CalculatorError
 from .figure import Figure
-from .loading import DATA_DIR, load_data, suggest
+from .loading import DATA_DIR, load_data
 from .model import Parameter, Source
 
 
@@ -79,7 +82,7 @@ class Parameters:
         except KeyError:
             raise CalculatorError(
                 "paramètre inconnu", key=key,
-                hint=suggest(key, self._figures) or "ajoutez-le dans calculators/data/parameters/",
+                hint=suggest(key, self._figures) or ADD_PARAMETER,
             ) from None
 
     def __contains__(self, key: object) -> bool:
@@ -142,7 +145,7 @@ class Catalog:
                 continue
             changed[key] = replace(changed[key], value=float(value), low=None, high=None)
         if errors:
-            raise DataErrors(errors)
+            raise ContentErrors(errors)
         return Catalog(self.sources, changed)
 
 

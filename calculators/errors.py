@@ -1,33 +1,24 @@
-"""Errors raised by the calculators and their data, worded in French for editors."""
+"""Errors raised by the calculators and their data: ``ContentError`` with the location as keywords.
+
+A calculation fails before anyone knows which page asked for it, so ``CalculatorError`` takes its
+file and line as keywords; the renderer places it in the page (``ContentError.at``).
+"""
 
 from __future__ import annotations
 
+from vocabulary.errors import ContentError
 
-class CalculatorError(Exception):
-    """A calculation or a piece of parameter data is wrong.
+
+class CalculatorError(ContentError):
+    """A calculation, a formatting option or a piece of parameter data is wrong.
 
     ``message`` says what is wrong and ``hint`` how to fix it, both in French: editors read them.
-    ``file`` and ``key`` locate the fault in a data file when there is one.
+    ``key`` names the parameter, source or calculator at fault.
     """
 
-    def __init__(
-        self, message: str, *, hint: str = "", file: str | None = None, key: str | None = None,
-        line: int | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.file = file
-        self.key = key
-        self.line = line
-
-    def __str__(self) -> str:
-        where = ""
-        if self.file:
-            where = self.file + (f":{self.line}" if self.line else "") + ": "
-        key = f"« {self.key} » : " if self.key else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{key}{self.message}{hint}"
+    def __init__(self, message: str, *, hint: str = "", file: str | None = None,
+                 key: str | None = None, line: int | None = None) -> None:
+        super().__init__(file, line, message, hint, key, located=line is not None)
 
 
 class DataError(CalculatorError):
@@ -36,11 +27,3 @@ class DataError(CalculatorError):
 
 class UnitMismatchError(CalculatorError):
     """Two quantities whose units do not fit were combined."""
-
-
-class DataErrors(Exception):
-    """Every error found while loading the data files, reported together."""
-
-    def __init__(self, errors: list[CalculatorError]) -> None:
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors

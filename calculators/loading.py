@@ -1,13 +1,12 @@
 """Load and validate the parameter and source data files.
 
-Every problem of every file is collected, then raised together as ``DataErrors``, each naming the
-file, the line and the key, in French.
+Every problem of every file is collected, then raised together as ``ContentErrors``, each naming
+the file, the line and the key, in French.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Iterable
@@ -16,7 +15,10 @@ from typing import Any
 
 import pint
 
-from .errors import CalculatorError, DataError, DataErrors
+from vocabulary.errors import ContentErrors
+from vocabulary.hints import ADD_SOURCE, suggest
+
+from .errors import DataError
 from .model import DATA_STATUSES, Parameter, Source, Status
 from .units import parse_unit
 from .yamlfile import Entry, read_entries
@@ -29,12 +31,6 @@ _SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
 _PARAM_OPTIONAL = ("low", "high", "note")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """A French « vouliez-vous dire … ? » hint, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
 def _display(path: Path, root: Path) -> str:
@@ -167,7 +163,7 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source]
     if f.get("source") and source is None:
         error("source", f"source inconnue « {f['source']} »",
               suggest(str(f["source"]), sources)
-              or "ajoutez-la dans calculators/data/sources.yml")
+              or ADD_SOURCE)
     if problems or status is None or source is None or value is None:
         return None, problems
     return Parameter(
@@ -203,15 +199,16 @@ def load_parameters(paths: Iterable[Path], sources: dict[str, Source], root: Pat
 
 def load_data(data_dir: Path = DATA_DIR, root: Path | None = None
               ) -> tuple[dict[str, Source], dict[str, Parameter]]:
-    """Load ``sources.yml`` and every ``parameters/*.yml``; raise ``DataErrors`` on any problem."""
+    """Load ``sources.yml`` and every ``parameters/*.yml``; raise ``ContentErrors`` listing
+    every problem."""
     root = root or data_dir.parent.parent
     sources, errors = load_sources(data_dir / "sources.yml", root)
     parameter_files = sorted((data_dir / "parameters").glob("*.yml"))
     parameters, parameter_errors = load_parameters(parameter_files, sources, root)
     errors = errors + parameter_errors
     if errors:
-        raise DataErrors(list[CalculatorError](errors))
+        raise ContentErrors(errors)
     return sources, parameters
 
 
-__all__ = ["DATA_DIR", "Status", "load_data", "suggest"]
+__all__ = ["DATA_DIR", "Status", "load_data"]

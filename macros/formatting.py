@@ -16,11 +16,10 @@ from typing import Literal
 from babel import Locale
 from babel.numbers import NumberPattern, format_compact_decimal, format_decimal, parse_pattern
 
-from .units_fr import DISPLAY_UNITS, DisplayUnit
+from calculators import CalculatorError
+from vocabulary.french import LOCALE, NARROW_NBSP, NBSP
 
-LOCALE = "fr_FR"
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+from .units_fr import DISPLAY_UNITS, DisplayUnit
 
 Rounding = Literal["nearest", "down", "up"]
 _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
@@ -31,15 +30,6 @@ _LOCALE = Locale.parse(LOCALE)
 #: Formatted values are cached by their content (the arguments): formatting is a pure function
 #: of them, and a build formats the same values many times (text, derivations, every page).
 CACHE_SIZE = 8192
-
-
-class FormattingError(ValueError):
-    """A formatting option is wrong; the message and hint are in French."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -53,9 +43,9 @@ class Rounded:
 def round_significant(number: float, digits: int, rounding: Rounding = "nearest") -> Rounded:
     """Round ``number`` to ``digits`` significant digits in the given direction."""
     if digits < 1:
-        raise FormattingError("« digits » doit valoir au moins 1")
+        raise CalculatorError("« digits » doit valoir au moins 1")
     if rounding not in _MODES:
-        raise FormattingError(
+        raise CalculatorError(
             f"arrondi inconnu « {rounding} » : choisissez nearest, down ou up"
         )
     # Twelve significant digits absorb float noise (25440.000000000004 is 25440).
@@ -86,7 +76,7 @@ def display_unit(key: str) -> DisplayUnit:
         return DISPLAY_UNITS[key]
     except KeyError:
         known = ", ".join(k for k in DISPLAY_UNITS if k)
-        raise FormattingError(f"unité d’affichage inconnue « {key} » (connues : {known})") from None
+        raise CalculatorError(f"unité d’affichage inconnue « {key} » (connues : {known})") from None
 
 
 def with_unit(number: str, unit: DisplayUnit, *, long: bool, plural: bool) -> str:

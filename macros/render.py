@@ -21,10 +21,10 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from calculators import CalculatorError, Figure, Source
-from calculators.loading import suggest
+from vocabulary.errors import ContentError
+from vocabulary.hints import suggest
 
-from .errors import ContentError
-from .formatting import FormattingError, format_number
+from .formatting import format_number
 from .sandbox import ArticleSandbox
 from .toolbox import Toolbox, figure_filter, recording
 from .units_fr import DisplayUnit
@@ -102,12 +102,9 @@ class Renderer:
                 template = self.environment.from_string(tree)
                 context = template.new_context({"article": article_view or MappingProxyType({})})
                 chunks = self._stream(template, context, file)
-            except ContentError as error:
-                if not error.located:
-                    error.line = error.line + line_offset if error.line else None
-                    error.located = True
-                raise
             except Exception as error:  # every failure becomes a located French error
+                if _is_page_error(error):
+                    raise _in_file(error, line_offset) from None
                 raise self._explain(error, file, line_offset) from error
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations))
@@ -202,9 +199,9 @@ class Renderer:
                         located=False,
                     )
                 chunks.append(chunk)
-        except ContentError:
-            raise
-        except Exception:
+        except Exception as error:
+            if _is_page_error(error):
+                raise
             self.environment.handle_exception()  # maps the traceback to template lines
         return chunks
 
@@ -232,11 +229,8 @@ class Renderer:
                 "un article n’appelle que des calculateurs, param(), cite() et les filtres "
                 "figure / figure_range ; les calculs se font dans calculators/",
             )
-        if isinstance(error, CalculatorError):
-            key = f"« {error.key} » : " if error.key else ""
-            return ContentError(file, line, key + error.message, error.hint)
-        if isinstance(error, FormattingError):
-            return ContentError(file, line, error.message, error.hint)
+        if isinstance(error, ContentError):  # a calculator's or a filter's, not yet placed
+            return error.at(file, line)
         if isinstance(error, TypeError):
             return ContentError(file, line, f"appel invalide ({error})",
                                 "vérifiez les arguments : un calculateur s’appelle sans "
@@ -262,6 +256,19 @@ class Renderer:
 
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '([^']*)' of '([^']*)' object is unsafe")
 _UNSAFE_CALL = re.compile(r"is not safely callable")
+
+
+def _is_page_error(error: BaseException) -> bool:
+    """An error the renderer raised about the page itself, already naming the file."""
+    return isinstance(error, ContentError) and bool(error.file)
+
+
+def _in_file(error: ContentError, line_offset: int) -> ContentError:
+    """``error`` with its line counted from the top of the file (front matter included)."""
+    if not error.located:
+        error.line = error.line + line_offset if error.line else None
+        error.located = True
+    return error
 
 
 def _security_reason(error: SecurityError) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from calculators import CalculatorError, Catalog, Figure, Parameters, Source, calculators
-from calculators.loading import suggest
+from vocabulary.hints import ADD_SOURCE, suggest
 
-from .formatting import FormattingError, Rounding, display_unit, format_quantity, format_range
+from .formatting import Rounding, display_unit, format_quantity, format_range
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for
 
@@ -60,9 +60,9 @@ def _default_unit(figure: Figure) -> str:
     """The display unit whose Pint unit is the figure's own."""
     key = display_key_for(figure.unit)
     if key is None:
-        raise FormattingError(
+        raise CalculatorError(
             f"aucune unité d’affichage par défaut pour « {figure.unit:~P} »",
-            "précisez-la, par exemple | figure('tCO2e')",
+            hint="précisez-la, par exemple | figure('tCO2e')",
         )
     return key
 
@@ -154,7 +154,7 @@ class Toolbox:
         if source is None:
             raise CalculatorError("source inconnue", key=key,
                                   hint=suggest(key, self.catalog.sources)
-                                  or "ajoutez-la dans calculators/data/sources.yml")
+                                  or ADD_SOURCE)
         _page.get().citations.setdefault(key, source)
         return Markup('<a class="vf-cite" href="#{}">({})</a>').format(
             source_anchor(source), escape(source.short_citation)
@@ -162,5 +162,5 @@ class Toolbox:
 
 
 
-__all__ = ["FormattingError", "PageRecord", "Toolbox", "anchor", "recording", "source_anchor",
+__all__ = ["PageRecord", "Toolbox", "anchor", "recording", "source_anchor",
            "text_anchor"]

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from hypothesis import settings
 
 from calculators import Catalog
 from macros.render import Renderer
 from macros.toolbox import Toolbox
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, run_mkdocs
 
 # Property tests are part of a deterministic suite: the same examples on every run, no example
 # database, and no wall-clock deadline (a loaded CI machine must not turn speed into failures).
@@ -41,16 +37,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site
-
-
-def run_mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-         "--site-dir", str(site_dir)],
-        capture_output=True, text=True, check=False,
-        # A home of its own beside the site: caches (Pint's) never land in the built site.
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": f"{site_dir}.home"},
-    )
 
 
 @pytest.fixture
@@ -82,37 +68,3 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def myth(body: str, title: str = "Un mythe d’essai") -> str:
-    """A valid article: a complete front matter, then ``body``."""
-    return f"""---
-title: {title}
-claim: Les essais, ça ne sert à rien, non ?
-verdict: faux
-date: 2026-11-28
-author: La rédaction
-category: Technologie
-description: Un article d’essai.
-cover: images/chatgpt.svg
-cover_alt: Une illustration d’essai.
----
-
-{body}
-"""
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    """Edit a copied project file; fail if ``old`` is not there (the test would prove nothing)."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def build(project: Path, name: str = "site") -> Path:
-    """Build a project copy with ``mkdocs build --strict``; the site folder, once it succeeded."""
-    result = run_mkdocs(project / "mkdocs.yml", project / name)
-    assert result.returncode == 0, result.stderr
-    return project / name

@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import ROOT, build
+from tests.helpers import ROOT, build
+
 from .conftest import ARTIFACTS, serving
 from .test_reader_browser import AXE_RUN, BLOCKING, WIDTHS, search_requests
 

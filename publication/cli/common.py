@@ -1,0 +1,28 @@
+"""What every command shares: loading the project, printing errors the one way."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from publication.project import Project
+from vocabulary.errors import ContentError, error_lines
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+
+
+def print_errors(errors: list[ContentError]) -> None:
+    """Every error, sorted, one ``fichier:ligne: message`` each, on standard error."""
+    print("\n".join(error_lines(errors)), file=sys.stderr)
+
+
+def load_project(config_file: Path) -> Project | None:
+    """The project, or None after saying why it cannot be loaded."""
+    try:
+        return Project.load(config_file)
+    except ContentError as error:
+        print_errors([error])
+        return None

@@ -1,0 +1,77 @@
+"""Split an article into front matter and body, keeping line numbers for errors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from calculators.yamlfile import SAFE_LOADER, yaml_problem
+from vocabulary.errors import ContentError
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """An article's text split in two. ``body_line`` is the file line where the body starts."""
+
+    meta: dict[str, Any]
+    body: str
+    body_offset: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node | None) -> Any:
+    """The front matter's value. A field YAML cannot construct, such as the impossible date
+    2026-13-45, keeps its text, so that the schema reports it with every other problem."""
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return loader.construct_document(node)
+    meta: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        try:
+            meta[str(key_node.value)] = loader.construct_object(value_node, deep=True)
+        except ValueError:
+            meta[str(key_node.value)] = str(getattr(value_node, "value", ""))
+    return meta
+
+
+def split(text: str, file: str) -> SourceFile:
+    """Parse the YAML front matter of ``text``; raise ``ContentError`` with its line if invalid."""
+    match = _FENCE.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise ContentError(file, 1, "l’en-tête n’est pas fermé",
+                               "terminez l’en-tête par une ligne « --- »")
+        return SourceFile({}, text, 0)
+    yaml_text = match.group(1) or ""
+    try:
+        loader = SAFE_LOADER(yaml_text)
+        try:
+            node = loader.get_single_node()
+            meta = _construct(loader, node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(
+            file, mark.line + 2 if mark else 1, f"en-tête YAML invalide : {yaml_problem(error)}",
+            "vérifiez les deux-points, l’indentation et les guillemets (un titre qui contient "
+            "« : » doit être entre guillemets)",
+        ) from error
+    if not isinstance(meta, dict):
+        raise ContentError(file, 2, "l’en-tête doit être une liste de champs « nom: valeur »")
+    key_lines = {
+        str(key.value): key.start_mark.line + 2 for key, _ in getattr(node, "value", [])
+    }
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    offset = text[: len(text) - len(body)].count("\n")
+    return SourceFile(meta, body, offset, key_lines)

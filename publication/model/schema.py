@@ -1,0 +1,112 @@
+"""The front matter of an article, validated by MkDocs ``Config`` classes with French errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from publication.model.verdicts import VERDICTS
+from vocabulary.hints import suggest
+
+CATEGORIES = ("Technologie", "Communauté", "Entreprenariat")
+#: What ``new`` writes where the editor must fill in; ``check`` refuses it.
+PLACEHOLDER = "À COMPLÉTER"
+
+
+class Text(c.Type[str]):
+    """A non-empty text, which is not the scaffold's placeholder."""
+
+    def __init__(self, max_length: int | None = None, **kwargs: Any) -> None:
+        super().__init__(str, **kwargs)
+        self.max_length = max_length
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError("doit être un texte non vide (entre guillemets s’il contient "
+                                  "« : »)")
+        if any(char in value for char in '<>"'):
+            raise ValidationError("ne doit contenir ni « < », ni « > », ni guillemets droits "
+                                  "\" : utilisez les guillemets français « »")
+        if PLACEHOLDER in value:
+            raise ValidationError(f"contient encore « {PLACEHOLDER} » : remplacez-le")
+        if self.max_length and len(value) > self.max_length:
+            raise ValidationError(f"trop long ({len(value)} caractères, {self.max_length} au plus)")
+        return value
+
+
+class OneOf(c.Choice[str]):
+    def run_validation(self, value: object) -> str:
+        if value not in self.choices:
+            hint = suggest(str(value), self.choices)
+            raise ValidationError(
+                f"valeur « {value} » invalide ; valeurs possibles : {', '.join(self.choices)}"
+                + (f" ({hint})" if hint else "")
+            )
+        return str(value)
+
+
+class Date(c.BaseConfigOption[dt.date]):
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        raise ValidationError(f"« {value} » n’est pas une date valide : écrivez AAAA-MM-JJ, "
+                              "par exemple 2026-11-28")
+
+
+class Tags(c.BaseConfigOption[list[str]]):
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
+            raise ValidationError("doit être une liste de mots-clés, par exemple [IA, énergie]")
+        if any(PLACEHOLDER in tag for tag in value):
+            raise ValidationError(f"contient encore « {PLACEHOLDER} » : remplacez-le")
+        return value
+
+
+class ArticleMeta(base.Config):
+    """Front matter of a myth. All fields are required but the optional ones."""
+
+    title = Text(max_length=120)
+    claim = Text()
+    verdict = OneOf(tuple(VERDICTS))
+    verdict_label = c.Optional(Text(max_length=60))
+    date = Date()
+    author = Text()
+    category = OneOf(CATEGORIES)
+    tags = c.Optional(Tags())
+    description = Text(max_length=300)
+    cover = Text()
+    cover_alt = Text(max_length=250)
+    cta = c.Optional(Text())
+    based_on = c.Optional(Text())
+    template = c.Optional(Text())
+
+
+def validate(meta: dict[str, Any]) -> tuple[ArticleMeta, list[tuple[str, str, str]]]:
+    """The validated front matter, and its problems as (field, message, hint), in French."""
+    config = ArticleMeta()
+    config.load_dict(meta)
+    problems: list[tuple[str, str, str]] = []
+    # Config.validate() stops at the first failure; editors want every problem at once.
+    for key, option in ArticleMeta._schema:
+        try:
+            config[key] = option.validate(config.get(key))
+        except ValidationError as error:
+            if meta.get(key) is None:
+                problems.append((key, f"champ obligatoire « {key} » manquant",
+                                 "voir CONTRIBUTING.md, « L’en-tête d’un article »"))
+            else:
+                problems.append((key, f"« {key} » : {error}", ""))
+    for key in meta:
+        if key not in FIELDS:
+            hint = suggest(key, FIELDS)
+            problems.append((key, f"champ inconnu « {key} »", hint or "supprimez-le"))
+    return config, problems
+
+
+FIELDS = tuple(key for key, _ in ArticleMeta._schema)

@@ -1,0 +1,225 @@
+"""``Publication``: render the pages of one build and collect every error.
+
+Every page goes through ``render_page``, in a build (the MkDocs plugin) and in the commands that
+need no HTML (``figures``, ``freshness``): front matter, slug, prose rules, raw HTML, every name
+the Jinja refers to, then the real sandboxed render (units, division by zero, output size). No
+MkDocs here: the plugin and the command line hand it page texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from calculators import Catalog
+from macros.render import Rendered, Renderer
+from macros.toolbox import Toolbox
+from publication.checks import body as body_checks
+from publication.checks.prose import typed_figures
+from publication.model.frontmatter import SourceFile, split
+from publication.model.paths import CALCUL_FOLDER, IMAGE_SUFFIXES, article_slug
+from publication.model.schema import ArticleMeta, validate
+from publication.model.slugs import slug_problem, slugify
+from publication.views.article import ArticleView, CallToAction, article_view
+from vocabulary.errors import ContentError, ContentErrors
+from vocabulary.hints import ADD_SOURCE, suggest
+
+#: Front-matter texts readers see outside the article, which cannot hold a computed figure.
+#: (The title and the claim quote the myth: they may.)
+FIGURE_FREE_FIELDS = ("description", "cover_alt", "verdict_label")
+
+#: An article's front-matter problems: (field, message, hint).
+MetaProblems = list[tuple[str, str, str]]
+
+
+@dataclass
+class RenderedPage:
+    """A page rendered by a build, and the work derived from it, kept with it so that a preview
+    which carries the page over to its next build reuses that work too."""
+
+    src_uri: str
+    rendered: Rendered
+    article: ArticleView | None
+    #: The text readers see in the page's body, once Markdown has run (for the search index).
+    body_text: str | None = None
+    #: The page's entries in the figures report, and their JSON lines (``figures.report``).
+    report_entries: list[dict[str, Any]] | None = None
+    report_lines: list[str] | None = None
+
+
+def binary_file_error(data: str | bytes, file: str) -> ContentError | None:
+    """The error for a page that is not text (it holds a NUL), at the line of its first NUL."""
+    nul, newline = ("\x00", "\n") if isinstance(data, str) else (b"\x00", b"\n")
+    if nul not in data:
+        return None
+    return ContentError(file, data.count(newline, 0, data.index(nul)) + 1,  # type: ignore[arg-type]
+                        "fichier binaire : ce n’est pas un texte",
+                        "une page est un fichier texte .md, enregistré en UTF-8")
+
+
+@dataclass
+class _Parsed:
+    """One page text, parsed once; its front matter checked once, on first demand."""
+
+    raw: str
+    source: SourceFile
+    checked: tuple[ArticleMeta, MetaProblems] | None = None
+
+
+class Publication:
+    """Renders each page once, keeps what the templates and reports need, collects errors."""
+
+    def __init__(self, docs_dir: Path, articles_dir: str,
+                 calls_to_action: Mapping[str, CallToAction], project_root: Path,
+                 data_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.articles_dir = articles_dir.strip("/")
+        self.calls_to_action = calls_to_action
+        self.project_root = project_root
+        self.errors: list[ContentError] = []
+        self.pages: dict[str, RenderedPage] = {}
+        #: The file that took each article slug first: two articles may not share one.
+        self.slugs: dict[str, str] = {}
+        #: Where each article's figures link to, relative to the article (its calcul page);
+        #: without one, to blocks on the article itself.
+        self.derivation_urls: dict[str, str] = {}
+        self._parsed_pages: dict[str, _Parsed] = {}
+        self.renderer: Renderer | None = None
+        try:
+            self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
+        except ContentErrors as errors:
+            self.errors.extend(errors.errors)
+
+    def display_path(self, src_uri: str) -> str:
+        """A page's path as editors read it in messages: from the project's root."""
+        path = self.docs_dir / src_uri
+        try:
+            return str(path.relative_to(self.project_root))
+        except ValueError:
+            return str(path)
+
+    def is_article(self, src_uri: str) -> bool:
+        return src_uri.startswith(self.articles_dir + "/") and src_uri.endswith(".md")
+
+    def reuse_parsed(self, previous: Publication | None) -> None:
+        """Start from ``previous``'s parsed and checked front matter (same configuration: the
+        preview), still checked against each file's text."""
+        if previous is not None:
+            self._parsed_pages.update(previous._parsed_pages)
+
+    def _parsed(self, src_uri: str, raw: str) -> _Parsed:
+        cached = self._parsed_pages.get(src_uri)
+        if cached is not None and cached.raw == raw:
+            return cached
+        parsed = _Parsed(raw, split(raw, self.display_path(src_uri)))
+        self._parsed_pages[src_uri] = parsed
+        return parsed
+
+    def checked_meta(self, src_uri: str, raw: str) -> tuple[ArticleMeta, MetaProblems]:
+        """An article's front matter validated, and its problems: checked once per build."""
+        parsed = self._parsed(src_uri, raw)
+        if parsed.checked is None:
+            parsed.checked = self._check_meta(parsed.source.meta)
+        return parsed.checked
+
+    def article_meta(self, src_uri: str, raw: str) -> ArticleMeta | None:
+        """The validated front matter of an article, or None if invalid: ``render_page`` then
+        reports why."""
+        try:
+            meta, problems = self.checked_meta(src_uri, raw)
+        except ContentError:
+            return None
+        return None if problems else meta
+
+    def render_page(self, src_uri: str, raw: str) -> str | None:
+        """The page body with its figures computed, or None after recording its errors."""
+        file = self.display_path(src_uri)
+        binary = binary_file_error(raw, file)
+        if binary:
+            self.errors.append(binary)
+            return None
+        if self.is_article(src_uri) and not raw.strip():
+            self.errors.append(ContentError(
+                file, 1, "l’article est vide",
+                "partez du modèle : python -m publication new \"Le mythe\""))
+            return None
+        try:
+            source = self._parsed(src_uri, raw).source
+        except ContentError as error:
+            self.errors.append(error)
+            return None
+        meta: ArticleMeta | None = None
+        if self.is_article(src_uri):
+            self._check_slug(src_uri, file)
+            meta, problems = self.checked_meta(src_uri, raw)
+            self.errors.extend(
+                ContentError(file, source.line_of(key), message, hint)
+                for key, message, hint in problems
+            )
+            if problems:
+                meta = None
+        typed = body_checks.prose_problems(source.body, file, source.body_offset)
+        self.errors.extend(typed)
+        if self.renderer is None:
+            return None
+        try:
+            rendered = self.renderer.render(
+                source.body, file=file, line_offset=source.body_offset, article=source.meta,
+                derivations_url=self.derivation_urls.get(src_uri, ""))
+        except ContentError as error:
+            # Rendering stops at the first error: list every unknown name of the page as well.
+            unknown = body_checks.jinja_problems(source.body, file, source.body_offset,
+                                                 self.renderer)
+            self.errors.extend(unknown)
+            if error.line not in {e.line for e in unknown}:  # else: the same mistake
+                self.errors.append(error)
+            return None
+        self.errors.extend(body_checks.output_problems(rendered.text, typed, file,
+                                                       source.body_offset))
+        view = article_view(meta, rendered, self.calls_to_action) if meta else None
+        self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
+        return rendered.text
+
+    def _check_slug(self, src_uri: str, file: str) -> None:
+        slug = article_slug(src_uri)
+        problem = slug_problem(slug)
+        if problem:
+            hint = ("choisissez un autre nom de fichier" if slug == CALCUL_FOLDER else
+                    f"renommez le fichier, par exemple {slugify(slug) or 'mon-mythe'}.md")
+            self.errors.append(ContentError(file, 1, problem, hint))
+        elif self.slugs.setdefault(slug, file) != file:
+            self.errors.append(ContentError(
+                file, 1, f"slug « {slug} » déjà pris par {self.slugs[slug]}",
+                "deux articles ne peuvent pas avoir le même nom de fichier : renommez celui-ci"))
+
+    def _check_meta(self, data: dict[str, Any]) -> tuple[ArticleMeta, MetaProblems]:
+        meta, problems = validate(data)
+        cover = data.get("cover")
+        if isinstance(cover, str) and cover and not self._is_image(cover):
+            problems.append(("cover", f"image de couverture introuvable : {cover}",
+                             f"le chemin part du dossier {self.docs_dir.name}/, par exemple "
+                             "images/mon-article.svg"))
+        for key in FIGURE_FREE_FIELDS:
+            if isinstance(data.get(key), str):
+                problems += [(key, f"« {key} » : {p.message}", p.hint)
+                             for p in typed_figures(data[key])]
+        based_on = data.get("based_on")
+        sources = self.renderer.toolbox.catalog.sources if self.renderer else None
+        if isinstance(based_on, str) and sources is not None and based_on not in sources:
+            problems.append(("based_on", f"source inconnue « {based_on} »",
+                             suggest(based_on, sources) or ADD_SOURCE))
+        cta = data.get("cta")
+        if isinstance(cta, str) and cta not in self.calls_to_action:
+            known = ", ".join(self.calls_to_action) or "aucun"
+            problems.append(("cta", f"appel à l’action inconnu « {cta} »",
+                             f"appels définis dans mkdocs.yml : {known}"))
+        return meta, problems
+
+    def _is_image(self, path: str) -> bool:
+        """Whether ``path`` is an image file inside the content folder."""
+        docs = self.docs_dir.resolve()
+        image = (docs / path).resolve()
+        return image.is_relative_to(docs) and image.suffix.lower() in IMAGE_SUFFIXES \
+            and image.is_file()

@@ -1,0 +1,37 @@
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - vraioufaux: …``), as MkDocs ``Config``
+classes: MkDocs validates them for the plugin, ``publication.project`` for the command line."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from publication.views.article import CallToAction
+
+#: The plugin's name in ``mkdocs.yml`` (its entry point in ``pyproject.toml``).
+PLUGIN_NAME = "vraioufaux"
+
+
+class CallToActionConfig(base.Config):
+    title = c.Type(str)
+    text = c.Type(str)
+    link_text = c.Type(str)
+    link = c.Type(str)
+
+
+class PublicationConfig(base.Config):
+    articles_dir = c.Type(str, default="mythes")
+    series_banner = c.Type(str, default="")
+    calls_to_action = c.DictOfItems(c.SubConfig(CallToActionConfig), default={})
+    figures_report = c.Type(str, default="figures.json")
+    #: Parameters and sources; by default the calculators package's own data.
+    data_dir = c.Optional(c.Dir(exists=True))
+    #: Sources older than this are reported; hypotheses in use are always reported.
+    freshness_max_age_years = c.Type(int, default=5)
+    #: Turn those reports into errors that fail the build.
+    freshness_strict = c.Type(bool, default=False)
+
+    def calls(self) -> dict[str, CallToAction]:
+        """The calls to action by key, as articles name them (``cta:``)."""
+        return {key: CallToAction(cta.title, cta.text, cta.link_text, cta.link)
+                for key, cta in self.calls_to_action.items()}

@@ -1,0 +1,197 @@
+"""The thin MkDocs adapter: configuration in, pages through ``Publication``, errors out.
+
+Every hook delegates: ``publication.pipeline`` renders pages and collects errors, the page kinds
+of ``publication.site.pages`` generate and describe the listing, calcul and search pages,
+``publication.views`` prepare what templates show, ``publication.site.preview`` keeps what
+``mkdocs serve --dirty`` carries from one build to the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from publication.figures.freshness import freshness_warnings
+from publication.figures.report import dump_report
+from publication.pipeline import Publication
+from publication.project import Project
+from publication.search.index import documents_of, write_index
+from publication.search.text import html_text
+from publication.settings import PublicationConfig
+from publication.site.markdown import FrenchTypographyExtension
+from publication.site.pages import GeneratedPage, GeneratedPages, SiteBuild
+from publication.site.preview import Preview, related_keys, versions
+from publication.views.feed import atom
+from publication.views.listing import Entry
+from publication.views.metadata import FEED, Site, article_head, page_head, share_view
+from vocabulary.errors import ContentError, count, error_lines
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+
+def report_errors(errors: list[ContentError]) -> str:
+    """Why the build stopped: every error, in the format ``check`` prints too."""
+    return "\n".join([f"Le site n’a pas été construit : {count(len(errors), 'erreur')} à "
+                      "corriger.", "", *error_lines(errors)])
+
+
+class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
+    """Renders every page through the sandboxed renderer; fails the build on any error."""
+
+    project: Project
+    publication: Publication
+    site: Site
+    build: SiteBuild
+    pages: GeneratedPages
+    #: Set by on_startup under ``mkdocs serve --dirty``: rebuild only what an edit touches.
+    preview: Preview | None = None
+    #: Whether this build is one of the preview's (``Preview.begin``).
+    previewing: bool = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
+        self.preview = Preview() if command == "serve" and dirty else None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.project = Project.load(Path(config.config_file_path))
+        except ContentError as error:
+            raise PluginError(report_errors([error])) from None
+        self.publication = self.project.publication()
+        self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
+                         Path(config.docs_dir))
+        config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.previewing = self.preview is not None and self.preview.begin(
+            config, self.project.data_dir, self.publication)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        articles = {f.src_uri: f for f in files.documentation_pages()
+                    if self.publication.is_article(f.src_uri)}
+        entries = []
+        for src_uri, file in articles.items():
+            meta = self.publication.article_meta(src_uri, file.content_string)
+            if meta is not None:  # else render_page reports why
+                entries.append(Entry(src_uri, file.url, meta))
+        self.build = SiteBuild(self.site, self.publication, entries)
+        self.pages = GeneratedPages(self.build)
+        self.pages.generate(files, config)
+        if self.previewing:
+            self._select_preview_pages(files, {uri: f.content_string
+                                               for uri, f in articles.items()})
+        return files
+
+    def _select_preview_pages(self, files: Files, articles: dict[str, str]) -> None:
+        """Under ``serve --dirty``: leave out what the edit did not touch (see ``preview``)."""
+        assert self.preview is not None
+        article_versions = versions(articles)
+        carried = self.preview.select(files, article_versions,
+                                      self.pages.preview_keys(article_versions),
+                                      related_keys(self.build.listing, article_versions))
+        self.publication.pages.update(carried)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.project.data_dir))
+        return server
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        src_uri = page.file.src_uri
+        kind = self.pages.owner(src_uri)
+        if kind is not None:
+            for key, value in kind.meta(src_uri).items():
+                page.meta.setdefault(key, value)
+            if isinstance(page, GeneratedPage):
+                return markdown  # its template shows everything
+        elif self.publication.is_article(src_uri):
+            page.meta.setdefault("template", "article.html")
+            page.meta.setdefault("hide", ["navigation"])
+        body = self.publication.render_page(src_uri, page.file.content_string)
+        return markdown if body is None else body
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rendered = self.publication.pages.get(page.file.src_uri)
+        if rendered is not None and rendered.article is not None:
+            rendered.body_text = html_text(html)
+        return html
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # A preview warns about the pages it rendered: the others were reported when they were.
+        carried = self.preview.carried if self.previewing and self.preview else frozenset()
+        rendered = [page for uri, page in self.publication.pages.items() if uri not in carried]
+        warnings = freshness_warnings(rendered, self.publication.display_path, dt.date.today(),
+                                      self.config.freshness_max_age_years)
+        if self.config.freshness_strict:
+            self.publication.errors.extend(warnings)
+        else:
+            for warning in warnings:
+                log.info("À vérifier : %s", str(warning).replace("\n", " "))
+        if self.publication.errors:
+            raise PluginError(report_errors(self.publication.errors))
+        self.pages.settle(files)
+        env.bytecode_cache = FileSystemBytecodeCache()
+        return env
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        kind = self.pages.owner(page.file.src_uri)
+        context.update(kind.context(page) if kind else self._content_context(page))
+        context["vf_banner"] = self.config.series_banner
+        return context
+
+    def _content_context(self, page: Page) -> dict[str, Any]:
+        """The template variables of an article or a plain page (``vf_*``)."""
+        build, src_uri = self.build, page.file.src_uri
+        article = build.article(src_uri)
+        return {
+            "vf_article": article,
+            "vf_calcul_url": build.calcul_urls.get(src_uri),
+            "vf_listing": None,
+            "vf_extras": build.listing.article_extras(src_uri, build.cards, self.site.docs_dir),
+            "vf_head": (article_head(self.site, article, page.url) if article
+                        else page_head(self.site, page.title, page.url,
+                                       page.meta.get("description"))),
+            "vf_share": (share_view(self.site.absolute(page.url), article.meta.title)
+                         if article else None),
+        }
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        pages = self.publication.pages
+        preview = self.preview if self.previewing else None
+        if preview is not None:
+            preview.finish(pages)
+        (site_dir / self.config.figures_report).write_text(dump_report(pages.values()),
+                                                           encoding="utf-8")
+        (site_dir / FEED).write_bytes(self._feed())
+        bodies = {uri: page.body_text for uri, page in pages.items()
+                  if page.body_text is not None}
+        try:
+            documents = documents_of(self.build.listing.home.entries, self.build.cards, bodies)
+        except LookupError as error:
+            raise PluginError(f"Index de recherche incomplet : {error}") from error
+        if preview is not None:
+            preview.index_later(lambda: write_index(site_dir, documents))
+        else:
+            write_index(site_dir, documents)
+
+    def _feed(self) -> bytes:
+        entries = self.build.listing.home.entries
+        verdicts = {e.src_uri: view.verdict.label for e in entries
+                    if (view := self.build.article(e.src_uri))}
+        return atom(self.site, entries, verdicts)
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.wait_for_index()

@@ -1,0 +1,60 @@
+"""What the article template shows of one article, computed once when the article is rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from macros.render import Rendered
+from publication.model.schema import ArticleMeta
+from publication.model.verdicts import VERDICTS, Verdict
+from publication.views import derivation
+from vocabulary.french import LOCALE
+
+WORDS_PER_MINUTE = 200
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class CallToAction:
+    """A box under the article pointing to one of the newsroom's offers (``mkdocs.yml``)."""
+
+    title: str
+    text: str
+    link_text: str
+    link: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything the article template shows, computed once."""
+
+    meta: ArticleMeta
+    verdict: Verdict
+    date_text: str
+    reading_minutes: int
+    cta: CallToAction | None
+    derivations: list[derivation.DerivationView]
+    #: « 23 chiffres, dont 5 reposent sur des hypothèses sans source »
+    derivation_summary: str
+    sources: list[derivation.SourceView]
+
+
+def article_view(meta: ArticleMeta, rendered: Rendered,
+                 calls_to_action: Mapping[str, CallToAction]) -> ArticleView:
+    """The view of an article whose front matter is valid and whose body rendered."""
+    blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
+                                       rendered.units)
+    words = len(_TAG.sub(" ", rendered.text).split())
+    date: dt.date = meta.date
+    return ArticleView(
+        meta=meta, verdict=VERDICTS[meta.verdict],
+        date_text=format_date(date, format="long", locale=LOCALE),
+        reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
+        cta=calls_to_action.get(meta.cta) if meta.cta else None,
+        derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,
+    )

@@ -1,0 +1,203 @@
+"""What a page says about itself to machines and to sharing: title, OpenGraph and Twitter meta,
+JSON-LD ``Article`` + ``ClaimReview``, and the share links of an article. An article's calcul
+page is a ``WebPage`` about that article, with no review of its own.
+
+Everything is prepared here as plain data; ``main.html`` escapes and lays it out (JSON-LD through
+``tojson``). Share links are plain links: no third-party script, no widget, no tracker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from publication.model.images import intrinsic_size
+from publication.model.verdicts import VERDICTS
+from publication.pipeline import ArticleView
+from vocabulary.french import french_spacing
+
+FEED = "feed.xml"
+LOCALE = "fr_FR"
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+               ".jpeg": "image/jpeg", ".webp": "image/webp"}
+BEST_RATING = max(v.rating for v in VERDICTS.values())
+WORST_RATING = min(v.rating for v in VERDICTS.values())
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    url: str  # absolute, ends with "/"; empty if the site has no URL
+    description: str
+    docs_dir: Path
+
+    def absolute(self, url: str) -> str:
+        """The absolute URL of a site-relative ``url`` (urljoin is slow for thousands of
+        pages, and site URLs are plain folders)."""
+        return self.url + url.lstrip("/") if self.url else ""
+
+
+@dataclass(frozen=True)
+class MetaTag:
+    attribute: str  # "property" (OpenGraph) or "name"
+    key: str
+    content: str
+
+
+@dataclass(frozen=True)
+class HeadView:
+    title: str
+    description: str
+    author: str | None
+    tags: tuple[MetaTag, ...]
+    json_ld: dict[str, Any] | None
+    feed_url: str
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    network: str  # CSS class and icon key
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ShareView:
+    url: str
+    links: tuple[ShareLink, ...]
+
+
+def social_image(docs_dir: Path, cover: str) -> str:
+    """The image to announce to social networks, which do not show SVG: an SVG cover's PNG
+    twin (same name, ``.png``) if the folder has one, else the cover itself."""
+    if cover.lower().endswith(".svg"):
+        twin = cover[:-4] + ".png"
+        if (docs_dir / twin).is_file():
+            return twin
+    return cover
+
+
+def _title(site: Site, title: str | None) -> str:
+    name = french_spacing(site.name)
+    return f"{french_spacing(title)} – {name}" if title and title != site.name else name
+
+
+def page_head(site: Site, title: str | None, url: str, description: str | None = None) -> HeadView:
+    """Head of a page that is not an article: listing pages, the method page."""
+    description = french_spacing(description or site.description)
+    absolute = site.absolute(url)
+    tags = [MetaTag("property", "og:type", "website"),
+            MetaTag("property", "og:site_name", site.name),
+            MetaTag("property", "og:locale", LOCALE),
+            MetaTag("property", "og:title", title or site.name),
+            MetaTag("property", "og:description", description),
+            MetaTag("name", "twitter:card", "summary")]
+    if absolute:
+        tags.insert(3, MetaTag("property", "og:url", absolute))
+    return HeadView(_title(site, title), description, None, tuple(tags), None, FEED)
+
+
+def calcul_head(site: Site, title: str, url: str, article: ArticleView, article_url: str
+                ) -> HeadView:
+    """Head of an article's calcul page: a plain page (OpenGraph ``website``) whose JSON-LD
+    says it is about the article; the ``ClaimReview`` stays on the article alone."""
+    description = french_spacing(
+        f"Le détail des calculs de l’article « {article.meta.title} » : chaque chiffre, sa "
+        "formule, les données qu’il utilise, leur statut et leurs sources.")
+    head = page_head(site, title, url, description)
+    absolute = site.absolute(url)
+    if not absolute:
+        return head
+    article_absolute = site.absolute(article_url)
+    graph = {
+        "@context": "https://schema.org", "@type": "WebPage", "@id": absolute, "url": absolute,
+        "name": title, "description": description, "inLanguage": "fr",
+        "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+        "about": {"@type": "Article", "@id": f"{article_absolute}#article",
+                  "url": article_absolute, "headline": article.meta.title},
+    }
+    return replace(head, json_ld=graph)
+
+
+def article_head(site: Site, article: ArticleView, url: str) -> HeadView:
+    """Head of an article: OpenGraph ``article``, Twitter card and JSON-LD."""
+    meta = article.meta
+    absolute = site.absolute(url)
+    shared = social_image(site.docs_dir, meta.cover)
+    image = site.absolute(shared)
+    description = french_spacing(meta.description)
+    tags = [MetaTag("property", "og:type", "article"),
+            MetaTag("property", "og:site_name", site.name),
+            MetaTag("property", "og:locale", LOCALE),
+            MetaTag("property", "og:url", absolute),
+            MetaTag("property", "og:title", french_spacing(meta.title)),
+            MetaTag("property", "og:description", description),
+            MetaTag("property", "og:image", image),
+            MetaTag("property", "og:image:alt", meta.cover_alt)]
+    suffix = "." + shared.rsplit(".", 1)[-1].lower()
+    if suffix in IMAGE_TYPES:
+        tags.append(MetaTag("property", "og:image:type", IMAGE_TYPES[suffix]))
+    size = intrinsic_size(site.docs_dir / shared)
+    if size:
+        tags += [MetaTag("property", "og:image:width", str(size[0])),
+                 MetaTag("property", "og:image:height", str(size[1]))]
+    tags += [MetaTag("property", "article:published_time", meta.date.isoformat()),
+             MetaTag("property", "article:author", meta.author),
+             MetaTag("property", "article:section", meta.category)]
+    tags += [MetaTag("property", "article:tag", tag) for tag in meta.tags or ()]
+    tags += [MetaTag("name", "twitter:card", "summary_large_image"),
+             MetaTag("name", "twitter:title", french_spacing(meta.title)),
+             MetaTag("name", "twitter:description", description),
+             MetaTag("name", "twitter:image", image),
+             MetaTag("name", "twitter:image:alt", meta.cover_alt)]
+    if not absolute:
+        tags = [t for t in tags if t.content]
+    return HeadView(_title(site, meta.title), description, meta.author, tuple(tags),
+                    json_ld(site, article, absolute, image), FEED)
+
+
+def json_ld(site: Site, article: ArticleView, url: str, image: str) -> dict[str, Any]:
+    """schema.org ``Article`` and ``ClaimReview`` of one myth, as one JSON-LD graph.
+
+    ``reviewRating.alternateName`` is the verdict on the fixed scale (« Faux »), which fact-check
+    readers compare across publishers; the article's own wording goes in ``ratingExplanation``.
+    """
+    meta = article.meta
+    publisher = {"@type": "Organization", "name": site.name, "url": site.url}
+    rating: dict[str, Any] = {
+        "@type": "Rating", "ratingValue": article.verdict.rating, "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING, "alternateName": article.verdict.label,
+    }
+    if meta.verdict_label:
+        rating["ratingExplanation"] = meta.verdict_label
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article", "@id": f"{url}#article", "url": url,
+                "mainEntityOfPage": url, "headline": meta.title, "description": meta.description,
+                "image": image, "datePublished": meta.date.isoformat(), "inLanguage": "fr",
+                "articleSection": meta.category, "keywords": list(meta.tags or ()),
+                "author": {"@type": "Person", "name": meta.author}, "publisher": publisher,
+            },
+            {
+                "@type": "ClaimReview", "@id": f"{url}#claimreview", "url": url,
+                "claimReviewed": meta.claim, "datePublished": meta.date.isoformat(),
+                "inLanguage": "fr", "author": publisher, "reviewRating": rating,
+                "itemReviewed": {"@type": "Claim", "name": meta.claim},
+            },
+        ],
+    }
+
+
+def share_view(url: str, title: str) -> ShareView:
+    """Plain share links to LinkedIn, X and Facebook for the absolute ``url``."""
+    encoded = quote(url, safe="")
+    return ShareView(url, (
+        ShareLink("linkedin", "LinkedIn",
+                  f"https://www.linkedin.com/sharing/share-offsite/?url={encoded}"),
+        ShareLink("x", "X", "https://x.com/intent/post?" + urlencode({"text": title, "url": url})),
+        ShareLink("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={encoded}"),
+    ))

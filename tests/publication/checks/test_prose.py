@@ -1,0 +1,152 @@
+"""The prose rules on their own: what counts as a hard-coded figure, what raw HTML may pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from publication.checks.body import prose_problems
+from publication.checks.html_policy import violations
+from publication.checks.prose import typed_figures
+from publication.checks.source_text import prose_of
+from publication.model.slugs import slug_problem, slugify
+
+FLAGGED = [
+    ("un enfant de 12 ans", "12 ans"),
+    ("L’entraînement a émis 552 t de CO₂e.", "552 t"),
+    ("soit 552 tonnes", "552 tonnes"),
+    ("Ils consomment 1,5 % de l’électricité", "1,5 %"),
+    ("12,5\u00a0% des requêtes", "12,5 %"),
+    ("53 millions d’utilisateurs", "53 millions"),
+    ("10 000 processeurs", "10 000 processeurs"),
+    ("25\u202f440 t", "25 440 t"),
+    ("un facteur ×4", "×4"),
+    ("4 fois plus", "4 fois"),
+    ("11 600 km", "11 600 km"),
+    ("il y a 10 ans", "10 ans"),
+    ("−3 °C", "−3 °C"),
+    ("3&nbsp;kg", "3 kg"),
+    ("## 550 t par mois", "550 t"),
+    ("[soit 3 kg](https://exemple.org)", "3 kg"),
+    ("[^1]: 3 kg selon l’étude", "3 kg"),
+]
+
+ALLOWED = [
+    "en décembre 2023, le 28 novembre 2026, fin 2022",
+    "les 15-24 ans, les 18–24 ans et les 75 ans et plus, les 60 ans ou plus",
+    "GPT-3, GPT-4o, A100, H100, COP21, CO₂, la version 1.2",
+    "le 1er mois du XXIe siècle",
+    "un aller-retour Paris–New York",
+    "à 10 h 30 ou 10h30",
+    "L’article disait « 200 allers-retours ».",
+    "Il écrivait “1,6 g par requête”.",
+    "> 200 allers-retours, affirmait l’article.",
+    "`3 kg` dans du code",
+    "```\n3 kg\n```",
+    "[un lien](https://exemple.org/3%20kg) et https://exemple.org/5-kg",
+    '<img src="images/a.svg" alt="schéma" width="300">',
+    "{{ param('gpt3_pue') | figure('') }} %",
+    "{# 550 t dans un commentaire #}",
+    "<!-- 550 t dans un commentaire HTML -->",
+    "il a 3 t-shirts et 3 tables",
+    "deux fois plus",
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), FLAGGED)
+def test_a_typed_figure_is_flagged(text: str, figure: str) -> None:
+    [problem] = typed_figures(prose_of(text).text)
+    assert problem.message == f"chiffre écrit à la main : « {figure} »"
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_quotations_dates_names_and_code_are_allowed(text: str) -> None:
+    assert list(typed_figures(prose_of(text).text)) == []
+
+
+def test_a_figure_in_a_jinja_string_is_flagged() -> None:
+    [error] = prose_problems('Texte.\n{{ "550 t" }}\n', "x.md", 10)
+    assert (error.line, error.message) == (12, "chiffre écrit à la main : « 550 t »")
+
+
+def test_lines_survive_multiline_jinja_tags_and_whitespace_control() -> None:
+    body = "Un.\n{#- un\ncommentaire\nlong -#}\nDeux.\n{%- if true %}\n550 t\n{% endif %}\n"
+    [error] = prose_problems(body, "x.md", 0)
+    assert error.line == 7
+
+
+def test_text_before_a_jinja_syntax_error_is_still_read() -> None:
+    errors = prose_problems("550 t\n{{ oups(\n", "x.md", 0)
+    assert [e.line for e in errors] == [1]
+
+
+def test_every_typed_figure_of_a_page_is_reported() -> None:
+    errors = prose_problems("Un : 3 kg.\nDeux : 4 %.\n\nTrois : 5 Go.\n", "x.md", 2)
+    assert [e.line for e in errors] == [3, 4, 6]
+
+
+HTML_ALLOWED = [
+    '<div class="grid" markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
+    "<figcaption>Légende</figcaption></figure>\n</div>",
+    '<abbr title="Power Usage Effectiveness">PUE</abbr>, CO<sub>2</sub>, <br>',
+    '<a href="https://exemple.org/" title="x">lien</a> <a href="#source-x">note</a>',
+    "<details><summary>Détail</summary>Texte</details>",
+    "Écrivez-nous : <contact@exemple.fr> ou <https://exemple.org>",
+    "a < b et 3 > 2",
+    "`<script>` dans du code",
+    "{: #ancre .classe }",
+    "![Un schéma](../images/a.svg)",
+]
+
+HTML_REFUSED = [
+    ("<script>alert(1)</script>", "balise HTML interdite <script>"),
+    ("<SCRIPT SRC=x></SCRIPT>", "balise HTML interdite <script>"),
+    ("<svg onload=alert(1)>", "balise HTML interdite <svg>"),
+    ("<style>body{}</style>", "balise HTML interdite <style>"),
+    ("<form action=x><input></form>", "balise HTML interdite <form>"),
+    ('<img src="a.png" alt="" onerror="alert(1)">', "attribut interdit « onerror » sur <img>"),
+    ('<p ONCLICK="x">', "attribut interdit « onclick » sur <p>"),
+    ('<span style="color:red">', "attribut « style » interdit sur <span>"),
+    ('<a href="javascript:alert(1)">', "adresse interdite « javascript:alert(1) »"),
+    ('<a href="jav&#x61;script:alert(1)">', "adresse interdite"),
+    ('<a href=" JaVaScRiPt:alert(1)">', "adresse interdite"),
+    ('<img src="https://traceur.exemple/p.gif" alt="x">', "image chargée depuis un autre site"),
+    ('<img src="//traceur.exemple/p.gif" alt="x">', "image chargée depuis un autre site"),
+    ('<img src="data:image/svg+xml,<svg onload=x>" alt="x">', "image chargée depuis un autre"),
+    ('<a href="/" target="_blank">', "attribut non autorisé « target » sur <a>"),
+    ("<blink>", "balise HTML non autorisée <blink>"),
+    ("[x](javascript:alert(1))", "adresse interdite « javascript:alert(1) »"),
+    ("[x][r]\n\n[r]: javascript:alert(1)", "adresse interdite « javascript:alert(1) »"),
+    ("![](../images/a.svg)", "image sans texte alternatif"),
+    ("Un paragraphe.\n{: style=\"display:none\" }", "attribut « style » interdit"),
+]
+
+
+@pytest.mark.parametrize("text", HTML_ALLOWED)
+def test_allowed_html_passes(text: str) -> None:
+    assert violations(prose_of(text).text) == []
+
+
+@pytest.mark.parametrize(("text", "message"), HTML_REFUSED)
+def test_forbidden_html_is_refused(text: str, message: str) -> None:
+    problems = violations(prose_of(text).text)
+    assert problems, text
+    assert message in problems[0].message
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("ChatGPT, c’est magique et ça ne consomme presque rien ?",
+     "chatgpt-cest-magique-et-ca-ne-consomme-presque-rien"),
+    ("L’IA consomme autant qu’un pays !", "lia-consomme-autant-quun-pays"),
+    ("Œuvres d’été : « la 5G » pollue ?", "oeuvres-dete-la-5g-pollue"),
+    ("Un e-mail émet 4 g de CO₂ ?", "un-e-mail-emet-4-g-de-co2"),
+    ("Le numérique " + "très " * 30, "le-numerique" + "-tres" * 9),  # 57 characters
+    ("???", ""),
+])
+def test_slugify_gives_short_ascii_file_names(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+    assert slug == "" or slug_problem(slug) is None
+
+
+def test_slug_problem_refuses_accents_capitals_and_spaces() -> None:
+    for bad in ("Mon-mythe", "mon mythe", "mythe-é", "mon_mythe", "-mythe", "mythe--deux"):
+        assert slug_problem(bad), bad

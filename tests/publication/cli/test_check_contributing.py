@@ -1,0 +1,69 @@
+"""CONTRIBUTING.md stays true: its examples pass ``check``, its sections exist where hints say."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publication.__main__ import main
+from tests.helpers import ROOT
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def example(name: str) -> str:
+    """The fenced block that follows the comment ``<!-- name … -->`` in the guide."""
+    match = re.search(rf"<!-- {name}\b.*?-->\n```\w+\n(.*?)\n```", GUIDE, re.S)
+    assert match, name
+    return match.group(1) + "\n"
+
+
+def check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["check", "--config-file", str(project / "mkdocs.yml")])
+    output = capsys.readouterr()
+    assert code == 0, output.err
+    return output.out
+
+
+def test_the_complete_example_passes_check(make_project: Callable[..., Path],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(articles={"mythes/entrainer-une-ia.md": example("exemple-complet")})
+    articles = len(list((project / "content" / "mythes").glob("*.md")))
+    assert f"dont {articles} articles" in check(project, capsys)
+
+
+def test_the_source_and_parameter_examples_work(make_project: Callable[..., Path],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(data=True, articles={"mythes/parametres.md": example(
+        "exemple-complet").replace(
+        "## Alors, verdict ?",
+        'GPT-3 compte {{ param("gpt3_parameters") | figure("", long=True) }} de paramètres '
+        '{{ cite("brown2020") }}.\n\n## Alors, verdict ?')})
+    data = project / "data"
+    for path, name in ((data / "sources.yml", "exemple-source"),
+                       (data / "parameters" / "chatgpt.yml", "exemple-parametre")):
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + example(name),
+                        encoding="utf-8")
+    check(project, capsys)
+
+
+def test_every_section_a_message_points_to_exists() -> None:
+    headings = set(re.findall(r"^#+ (.+)$", GUIDE, re.M))
+    sources = [p.read_text(encoding="utf-8")
+               for folder in ("publication", "macros", "calculators")
+               for p in (ROOT / folder).rglob("*.py")]
+    pointed = {name for text in sources
+               for name in re.findall(r"CONTRIBUTING\.md, « ([^»]+) »", text)}
+    assert pointed and pointed <= headings, pointed - headings
+
+
+def test_links_inside_the_guide_reach_a_heading() -> None:
+    def anchor(heading: str) -> str:  # GitHub's: lower case, punctuation dropped, accents kept
+        return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+    anchors = {anchor(h) for h in re.findall(r"^#+ (.+)$", GUIDE, re.M)}
+    links = set(re.findall(r"\]\(#([^)]+)\)", GUIDE))
+    assert links and links <= anchors, links - anchors

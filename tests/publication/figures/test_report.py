@@ -1,0 +1,143 @@
+"""The figures report and its diff: changing one parameter reports exactly its dependants."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculators.loading import DATA_DIR
+from publication.figures.diff import diff_reports, markdown_table
+from publication.figures.report import build_report, dump_report
+from publication.pipeline import Publication, RenderedPage
+from tests.helpers import ROOT
+
+PROJECT_FILES = ("calculators", "macros", "publication", "vocabulary", "content",
+                 "site_overrides", "mkdocs.yml")
+DEPENDANTS_OF_QUERIES = {
+    "queries_per_user_day_seed", "chatgpt_monthly_inference_emissions",
+    "inference_to_training_ratio", "inference_time_to_match_training",
+    "chatgpt_monthly_inference_emissions_published", "inference_to_training_ratio_published",
+    "usage_growth_since_seed",
+}
+
+
+def git(repository: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repository), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                        "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git repository of the project with two commits that differ by one parameter."""
+    repo = tmp_path_factory.mktemp("repo")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, repo / name)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "before")
+    parameters = repo / "calculators" / "data" / "parameters" / "chatgpt.yml"
+    text = parameters.read_text(encoding="utf-8")
+    changed = text.replace("  value: 10\n  unit: query/user/day",
+                           "  value: 20\n  unit: query/user/day")
+    assert changed != text
+    parameters.write_text(changed, encoding="utf-8")
+    git(repo, "commit", "-qam", "after")
+    return repo
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "publication", *args], cwd=repo,
+                          capture_output=True, text=True, check=False)
+
+
+def test_figures_command_writes_every_published_figure(repository: Path) -> None:
+    result = run(repository, "figures", "--output", "-")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    monthly = next(f for f in report["figures"]
+                   if f["figure"] == "chatgpt_monthly_inference_emissions")
+    assert monthly["article"] == "mythes/chatgpt-magique.md"
+    assert monthly["value"] == pytest.approx(50_880)  # the working tree is the second commit
+    assert monthly["unit"] == "tCO2e"
+    assert {i["id"] for i in monthly["inputs"]} >= {
+        "chatgpt_daily_users_seed", "queries_per_user_day_seed", "emissions_per_query_seed"}
+    assert all(i.get("source") for i in monthly["inputs"] if i["status"] != "convention")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(report["figures"]) + 2, "one line per figure, for readable diffs"
+    assert all(json.loads(line.rstrip(","))["figure"] for line in lines[1:-1])
+
+
+def test_diff_of_two_revisions_lists_exactly_the_dependent_figures(repository: Path) -> None:
+    result = run(repository, "figures-diff", "HEAD~1", "HEAD")
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| mythes/")]
+    assert {row.split(" | ")[1] for row in rows} == DEPENDANTS_OF_QUERIES
+    monthly = next(r for r in rows if "| chatgpt_monthly_inference_emissions |" in r)
+    assert "25\u202f440 tCO2e | 50\u202f880 tCO2e" in monthly
+    assert "queries_per_user_day_seed : 10 query/d/user → 20 query/d/user" in monthly
+    assert "chatgpt_daily_users_seed" not in monthly
+
+
+def test_diff_of_identical_revisions_says_so(repository: Path) -> None:
+    result = run(repository, "figures-diff", "HEAD", "HEAD")
+    assert result.stdout == "Aucun chiffre publié ne change.\n"
+
+
+def test_unknown_revision_is_a_french_error(repository: Path) -> None:
+    result = run(repository, "figures-diff", "nulle-part")
+    assert result.returncode == 1
+    assert "révision git introuvable : nulle-part" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[RenderedPage]:
+    publication = Publication(ROOT / "content", "mythes", {}, ROOT, DATA_DIR)
+    for src_uri in ("mythes/chatgpt-magique.md", "mythes/fake-news.md", "index.md"):
+        assert publication.render_page(src_uri, (ROOT / "content" / src_uri).read_text()), \
+            publication.errors
+    return list(publication.pages.values())
+
+
+def fresh(pages: list[RenderedPage]) -> list[RenderedPage]:
+    """The same pages without the report work kept on them."""
+    return [RenderedPage(p.src_uri, p.rendered, p.article) for p in pages]
+
+
+def test_the_report_text_reads_back_as_the_report(pages: list[RenderedPage]) -> None:
+    report = build_report(fresh(pages))
+    assert json.loads(dump_report(fresh(pages))) == report
+    assert len(report["figures"]) > 2 and report["version"] == 1
+
+
+def test_a_report_without_figures_is_valid_json() -> None:
+    assert json.loads(dump_report([])) == {"figures": [], "version": 1}
+
+
+def test_each_page_keeps_its_report_lines(pages: list[RenderedPage]) -> None:
+    """A page carried over by the preview is not encoded again; a page rendered again is."""
+    first = fresh(pages)
+    text = dump_report(first)
+    kept = first[0].report_lines
+    assert kept is not None and all(line in text for line in kept)
+    again = [first[0], *fresh(pages[1:])]
+    assert dump_report(again) == text
+    assert again[0].report_lines is kept
+    assert again[1].report_lines is not first[1].report_lines
+
+
+def test_added_and_removed_figures_appear_with_a_dash() -> None:
+    figure = {"article": "a.md", "figure": "f", "value": 1.0, "low": 1.0, "high": 1.0,
+              "unit": "t", "status": "derived", "inputs": []}
+    table = markdown_table(diff_reports({"figures": [figure]}, {"figures": []}))
+    assert "| a.md | f | 1 t | — | — |" in table

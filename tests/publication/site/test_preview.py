@@ -1,0 +1,165 @@
+"""The editor's preview (``mkdocs serve --dirty``) rebuilds what an edit touches, and only that.
+
+The builds run in this process, as ``mkdocs serve`` runs them: one plugin object for the whole
+session (MkDocs keeps a plugin that has ``on_startup``), a dirty build after each change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from publication.site.preview import Preview as PreviewState
+from tests.helpers import replace_in, soup
+
+
+SERVE_URL = "http://127.0.0.1:8000/"
+EDITED = "mythes/fracture-numerique.md"
+OLD_CLAIM = "ça ne concerne que les seniors"
+NEW_CLAIM = "ça ne touche que les seniors"
+
+
+class Preview:
+    """A project built the way ``mkdocs serve --dirty`` builds it."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.site = project / "served"
+        self.started = False
+
+    def build(self) -> None:
+        config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+        assert config.strict, "the preview keeps strict mode"
+        if not self.started:
+            config.plugins.on_startup(command="serve", dirty=True)
+            self.started = True
+        build(config, serve_url=SERVE_URL, dirty=True)
+        config.plugins["vraioufaux"].preview.wait_for_index()  # written in the background
+
+    def outputs(self) -> dict[str, int]:
+        """Each page's modification time, in nanoseconds."""
+        return {str(p.relative_to(self.site)): p.stat().st_mtime_ns
+                for p in self.site.rglob("index.html")}
+
+    def edit(self, src_uri: str, old: str, new: str) -> None:
+        """Change a source, and date it after every output (as a later save would be)."""
+        path = self.project / "content" / src_uri
+        replace_in(path, old, new)
+        later = max(self.outputs().values()) + 1_000_000_000
+        os.utime(path, ns=(later, later))
+
+    def page(self, url: str):
+        return soup(self.site / url / "index.html")
+
+
+@pytest.fixture
+def preview(make_project: Callable[..., Path]) -> Iterator[Callable[..., Preview]]:
+    made: list[Preview] = []
+
+    def start(**options: bool) -> Preview:
+        session = Preview(make_project(**options))
+        made.append(session)
+        return session
+
+    yield start
+    for session in made:  # the plugin object outlives the test: end the serve session
+        config = load_config(str(session.project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+
+
+def _related_to(session: Preview, url: str) -> set[str]:
+    """The articles whose « other articles » cards link to ``url``."""
+    return {uri.split("/")[1] for uri in session.outputs()
+            if uri.startswith("mythes/")
+            and session.page(uri.removesuffix("/index.html"))
+            .select(f'.vf-related a[href$="{url.split("/")[-1]}/"]')}
+
+
+def test_an_edit_rebuilds_its_page_and_the_pages_that_show_it(preview) -> None:
+    session = preview()
+    session.build()
+    before = session.outputs()
+    shown_in = _related_to(session, "mythes/fracture-numerique")
+    assert shown_in, "the edited article appears among other articles' cards"
+
+    session.edit(EDITED, OLD_CLAIM, NEW_CLAIM)
+    session.build()
+    after = session.outputs()
+
+    rewritten = {uri for uri in after if after[uri] != before.get(uri)}
+    pages_showing_it = {"index.html", "mythes/fracture-numerique/index.html",
+                        "mythes/fracture-numerique/calcul/index.html",
+                        "categories/technologie/index.html",
+                        "etiquettes/inclusion-numerique/index.html",
+                        "etiquettes/illectronisme/index.html",
+                        "etiquettes/inegalites/index.html",
+                        *(f"mythes/{slug}/index.html" for slug in shown_in)}
+    assert pages_showing_it <= rewritten
+    for uri in pages_showing_it:
+        assert NEW_CLAIM in session.page(uri.removesuffix("index.html")).get_text(), uri
+    untouched = {"etiquettes/egalite/index.html", "etiquettes/ecrans/index.html",
+                 "methode/index.html", "mythes/chatgpt-magique/calcul/index.html"}
+    assert not untouched & rewritten
+    assert len(rewritten) < len(after) / 2, "a preview rebuilds a part of the site"
+
+
+def _search_records(site: Path) -> list[list[str]]:
+    return [record for path in sorted((site / "search" / "articles").glob("*.json"))
+            for record in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def test_pages_carried_over_stay_in_the_report_and_the_search_index(preview) -> None:
+    session = preview()
+    session.build()
+    first = json.loads((session.site / "figures.json").read_text(encoding="utf-8"))
+    session.edit(EDITED, OLD_CLAIM, NEW_CLAIM)
+    session.build()
+    second = json.loads((session.site / "figures.json").read_text(encoding="utf-8"))
+    assert second == first
+    assert len({f["article"] for f in second["figures"]}) == 7
+    records = _search_records(session.site)
+    assert len(records) == 7
+    assert any(NEW_CLAIM in record[1] for record in records)
+
+
+def test_a_parameter_change_rebuilds_every_page(preview) -> None:
+    session = preview(data=True)
+    session.build()
+    before = session.outputs()
+    text = session.page("mythes/chatgpt-magique").get_text()
+    replace_in(session.project / "data" / "parameters" / "chatgpt.yml",
+               "label: requêtes par utilisateur et par jour\n  value: 10",
+               "label: requêtes par utilisateur et par jour\n  value: 20")
+    session.build()
+    after = session.outputs()
+    assert all(after[uri] != before[uri] for uri in before)
+    assert session.page("mythes/chatgpt-magique").get_text() != text
+
+
+def test_a_dirty_preview_build_gives_no_warning(preview, caplog) -> None:
+    session = preview()
+    session.build()
+    session.edit(EDITED, OLD_CLAIM, NEW_CLAIM)
+    with caplog.at_level(logging.WARNING):
+        session.build()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_an_index_that_fails_in_the_background_is_reported(caplog) -> None:
+    state = PreviewState()
+
+    def fail() -> None:
+        raise OSError("disque plein")
+
+    with caplog.at_level(logging.ERROR):
+        state.index_later(fail)
+        state.wait_for_index()
+    assert "L’index de recherche de l’aperçu n’a pas pu être écrit" in caplog.text
+    assert "disque plein" in caplog.text

@@ -1,0 +1,71 @@
+"""The article's one-line account of its figures, in French, and where calcul pages live."""
+
+from __future__ import annotations
+
+import pytest
+
+from publication.model.paths import calcul_src_uri
+from publication.pipeline import Publication
+from publication.views.derivation import DerivationView, summary
+from tests.helpers import ROOT, minimal
+
+
+def block(key: str, in_text: bool = True, hypotheses: tuple[str, ...] = ()) -> DerivationView:
+    return DerivationView(
+        anchor=f"calcul-{key}", label=key, value="1", range=None, status="derived",
+        status_label="calculé", formula=None, inputs=(), hypotheses=hypotheses, reference=None,
+        source_number=None, source_anchor=None, locator=None, note=None,
+        text_anchor=f"texte-calcul-{key}" if in_text else None,
+    )
+
+
+H1, H2 = ("utilisateurs par jour",), ("requêtes par utilisateur",)
+
+
+@pytest.mark.parametrize(("blocks", "expected"), [
+    ([], "aucun chiffre"),
+    ([block("a")], "1 chiffre, qui ne repose sur aucune hypothèse sans source"),
+    ([block("a", hypotheses=H1)], "1 chiffre, qui repose sur une hypothèse sans source"),
+    ([block("a", hypotheses=H1 + H2)],
+     "1 chiffre, qui repose sur des hypothèses sans source"),
+    ([block("a"), block("b")], "2 chiffres, dont aucun ne repose sur une hypothèse sans source"),
+    ([block("a", hypotheses=H1), block("b")],
+     "2 chiffres, dont 1 repose sur une hypothèse sans source"),
+    ([block("a", hypotheses=H1), block("b", hypotheses=H1), block("c")],
+     "3 chiffres, dont 2 reposent sur une hypothèse sans source"),
+    ([block("a", hypotheses=H1), block("b", hypotheses=H2), block("c")],
+     "3 chiffres, dont 2 reposent sur des hypothèses sans source"),
+    # Blocks the reader reaches only from another block are not figures of the text.
+    ([block("a"), block("b", in_text=False, hypotheses=H1)],
+     "1 chiffre, qui ne repose sur aucune hypothèse sans source"),
+])
+def test_summary_counts_and_agrees_in_french(blocks: list[DerivationView], expected: str
+                                              ) -> None:
+    assert summary(blocks) == expected
+
+
+@pytest.mark.parametrize(("article", "calcul"), [
+    ("mythes/chatgpt-magique.md", "mythes/chatgpt-magique/calcul.md"),
+    ("mythes/ia/un-mythe.md", "mythes/ia/un-mythe/calcul.md"),
+])
+def test_a_calcul_page_lives_in_its_article_folder(article: str, calcul: str) -> None:
+    assert calcul_src_uri(article) == calcul
+
+
+def test_no_article_may_take_a_calcul_page_name() -> None:
+    publication = Publication(ROOT / "content", "mythes", {}, ROOT, ROOT / "calculators" / "data")
+    page = calcul_src_uri("mythes/chatgpt-magique.md")
+    assert publication.render_page(page, minimal("")) is not None
+    assert [e.message for e in publication.errors] == [
+        "nom de fichier réservé « calcul.md » : c’est celui de la page des calculs de chaque "
+        "article"]
+
+
+def test_figures_link_to_the_calcul_page() -> None:
+    publication = Publication(ROOT / "content", "mythes", {}, ROOT, ROOT / "calculators" / "data")
+    src_uri = "mythes/chatgpt-magique.md"
+    raw = (ROOT / "content" / src_uri).read_text(encoding="utf-8")
+    publication.derivation_urls[src_uri] = "calcul/"
+    body = publication.render_page(src_uri, raw)
+    assert body is not None and 'href="calcul/#calcul-gpt3-training-emissions"' in body
+    assert 'href="#calcul-' not in body
