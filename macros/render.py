@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from calculators import CalculatorError, Figure, Source
 from vocabulary.errors import ContentError
-from vocabulary.hints import suggest
+from vocabulary.hints import TEMPLATE_NAMES, suggest
 
 from .formatting import format_number
 from .sandbox import ArticleSandbox
@@ -242,10 +242,7 @@ class Renderer:
         name = re.search(r"'([^']+)' is undefined", message)
         if name:
             known = [*self.environment.globals, "article"]
-            hint = suggest(name.group(1), known) or (
-                "les noms disponibles sont les calculateurs (liste : python -m publication "
-                "calculators), param(), cite() et article"
-            )
+            hint = suggest(name.group(1), known) or TEMPLATE_NAMES
             return f"nom inconnu « {name.group(1)} »", hint
         attribute = re.search(r"has no attribute '([^']+)'", message)
         if attribute:

@@ -13,12 +13,10 @@ from jinja2 import nodes
 
 from macros.render import Renderer
 from vocabulary.errors import ContentError
-from vocabulary.hints import suggest
+from vocabulary.hints import ADD_PARAMETER, ADD_SOURCE, TEMPLATE_NAMES, suggest
 
 #: Names Jinja defines itself inside templates; the renderer judges their use.
 _JINJA_NAMES = frozenset({"loop", "self", "caller", "varargs", "kwargs", "super"})
-_NAMES_HINT = ("les noms disponibles sont les calculateurs (liste : python -m publication "
-               "calculators), param(), cite() et article")
 
 
 def _constant_argument(call: nodes.Call) -> str | None:
@@ -37,7 +35,7 @@ def unknown_names(tree: nodes.Template, renderer: Renderer) -> Iterator[ContentE
         if name.ctx == "load" and name.name not in known and name.name not in assigned \
                 and name.name not in _JINJA_NAMES:
             yield ContentError(None, name.lineno, f"nom inconnu « {name.name} »",
-                          suggest(name.name, known) or _NAMES_HINT)
+                          suggest(name.name, known) or TEMPLATE_NAMES)
     parameters = renderer.toolbox.parameters
     sources = renderer.toolbox.catalog.sources
     for call in tree.find_all(nodes.Call):
@@ -49,10 +47,10 @@ def unknown_names(tree: nodes.Template, renderer: Renderer) -> Iterator[ContentE
         if call.node.name == "param" and key not in parameters:
             yield ContentError(None, call.lineno, f"« {key} » : paramètre inconnu",
                           suggest(key, parameters)
-                          or "ajoutez-le dans calculators/data/parameters/")
+                          or ADD_PARAMETER)
         if call.node.name == "cite" and key not in sources:
             yield ContentError(None, call.lineno, f"« {key} » : source inconnue",
-                          suggest(key, sources) or "ajoutez-la dans calculators/data/sources.yml")
+                          suggest(key, sources) or ADD_SOURCE)
     for used in tree.find_all(nodes.Filter):
         if used.name not in environment.filters:
             yield ContentError(None, used.lineno, f"filtre inconnu « {used.name} »",

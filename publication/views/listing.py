@@ -20,7 +20,7 @@ from publication.model.images import intrinsic_size
 from publication.model.schema import CATEGORIES, ArticleMeta
 from publication.model.slugs import slugify
 from publication.model.verdicts import VERDICTS, Verdict
-from publication.pipeline import ArticleView
+from publication.views.article import ArticleView
 from vocabulary.french import french_spacing, quoted
 
 PER_PAGE = 12

@@ -15,11 +15,10 @@ from urllib.parse import quote, urlencode
 
 from publication.model.images import intrinsic_size
 from publication.model.verdicts import VERDICTS
-from publication.pipeline import ArticleView
-from vocabulary.french import french_spacing
+from publication.views.article import ArticleView
+from vocabulary.french import LOCALE, french_spacing
 
 FEED = "feed.xml"
-LOCALE = "fr_FR"
 IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
                ".jpeg": "image/jpeg", ".webp": "image/webp"}
 BEST_RATING = max(v.rating for v in VERDICTS.values())

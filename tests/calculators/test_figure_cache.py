@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -11,27 +10,28 @@ from calculators import Catalog, Figure, Status, calculators
 from calculators.units import Quantity, parse_unit
 
 
-def walk_leaves(figure: Figure) -> list[Figure]:
-    """The reference: leaves walked without any cache."""
-    seen: set[int] = set()
-
-    def walk(node: Figure) -> Iterator[Figure]:
+def input_free_reachable(figure: Figure) -> set[int]:
+    """An independent reference: the ids of the figures without inputs that ``figure`` reaches,
+    found breadth first."""
+    found, queue, seen = set(), [figure], set()
+    while queue:
+        node = queue.pop(0)
         if id(node) in seen:
-            return
+            continue
         seen.add(id(node))
         if not node.inputs:
-            yield node
-        for child in node.inputs:
-            yield from walk(child)
-
-    return list(walk(figure))
+            found.add(id(node))
+        queue.extend(node.inputs)
+    return found
 
 
 def test_leaves_and_hypotheses_of_every_calculator(catalog: Catalog) -> None:
     parameters = catalog.bind()
     for spec in calculators().values():
         figure = parameters.compute(spec)
-        expected = walk_leaves(figure)
+        expected = list(Figure._leaves.func(figure))  # computed anew, bypassing the cache
+        assert {id(leaf) for leaf in expected} == input_free_reachable(figure)
+        assert len({id(leaf) for leaf in expected}) == len(expected)
         for _ in range(2):
             assert list(figure.leaves()) == expected
             assert figure.hypotheses() == [f for f in expected if f.status is Status.HYPOTHESIS]

@@ -42,8 +42,13 @@ def test_the_display_unit_is_part_of_the_key() -> None:
 
 
 def test_an_integer_and_a_float_do_not_share_an_entry() -> None:
-    assert format_quantity.__wrapped__(2, display_unit("tCO2e")) == \
-        format_quantity(2, display_unit("tCO2e")) == format_quantity(2.0, display_unit("tCO2e"))
+    """The cache is typed: 2 and 2.0 (and True) are equal keys, yet each gets its own entry."""
+    tonnes = display_unit("tCO2e")
+    format_quantity.cache_clear()
+    texts = [format_quantity(value, tonnes) for value in (2, 2.0, 2)]
+    assert texts == [format_quantity.__wrapped__(2, tonnes)] * 3
+    assert format_quantity.cache_info().currsize == 2
+    assert format_quantity.cache_info().hits == 1
 
 
 def test_display_keys_follow_the_unit_content() -> None:

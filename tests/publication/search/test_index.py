@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import math
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,10 +16,12 @@ from publication.search.index import (
     TITLE_WEIGHT,
     Document,
     SearchRecord,
+    documents_of,
     index_files,
     shard_name,
 )
 from publication.search.words import MIN_LENGTH, STOP_WORDS, WORD, fold
+from publication.views.listing import Entry
 from tests.helpers import SEARCH_JS
 
 PREFIX_FACTOR = 0.5  # as vf-search.js (checked below)
@@ -183,3 +187,19 @@ def test_searching_any_word_of_an_article_finds_it(texts: list[str]) -> None:
 
 def test_the_reference_ranking_weighs_prefixes_as_the_browser_does() -> None:
     assert f"const PREFIX_FACTOR = {PREFIX_FACTOR};" in SEARCH_JS.read_text(encoding="utf-8")
+
+
+def test_an_article_without_body_text_fails_the_index_loudly() -> None:
+    """An index written without an article would drop it from search without a word (a full
+    build once did just that)."""
+    entries = [Entry(f"mythes/{slug}.md", f"mythes/{slug}/", SimpleNamespace(claim="Vrai ?"))
+               for slug in ("un", "deux")]
+
+    def card(entry: Entry) -> SimpleNamespace:
+        return SimpleNamespace(url=entry.url, claim="« Vrai ? »", category="Technologie",
+                               description="Un essai.", verdict=SimpleNamespace(label="Faux"))
+
+    found = documents_of(entries, card, {"mythes/un.md": "Texte.", "mythes/deux.md": "Autre."})
+    assert [d.body for d in found] == ["Texte.", "Autre."]
+    with pytest.raises(LookupError, match=r"mythes/deux\.md"):
+        documents_of(entries, card, {"mythes/un.md": "Texte."})

@@ -163,3 +163,24 @@ def test_an_index_that_fails_in_the_background_is_reported(caplog) -> None:
         state.wait_for_index()
     assert "L’index de recherche de l’aperçu n’a pas pu être écrit" in caplog.text
     assert "disque plein" in caplog.text
+
+
+def test_the_served_plugin_never_empties_another_folder(preview) -> None:
+    """MkDocs keeps a serve session's plugin object for the whole process: a later
+    configuration of the same project (``check``, a build of another folder) gets the same
+    object. Neither its ``on_config`` nor another build's ``on_pre_build`` may touch a folder
+    the server does not serve (``begin`` once emptied ``site_dir`` from ``on_config``)."""
+    session = preview()
+    session.build()
+    other = session.project / "ailleurs"
+    other.mkdir()
+    (other / "garde.txt").write_text("à garder", encoding="utf-8")
+    config = load_config(str(session.project / "mkdocs.yml"), site_dir=str(other))
+    plugin = config.plugins["vraioufaux"]
+    assert plugin.preview is not None, "the serve session's object, as MkDocs shares it"
+    config = config.plugins.on_config(config)
+    plugin.on_pre_build(config=config)
+    assert (other / "garde.txt").read_text(encoding="utf-8") == "à garder"
+    assert not plugin.previewing
+    session.build()  # the served folder is still a preview
+    assert plugin.previewing
