@@ -21,10 +21,11 @@ from typing import Any
 
 from macros.formatting import format_quantity, format_range
 from macros.units_fr import display_key_for
-from publication import derivation, report
+from publication.figures import report
 from publication.model.frontmatter import split
 from publication.model.schema import validate
 from publication.pipeline import Publication, RenderedPage
+from publication.views import derivation
 
 from .runner import stop_on_sigterm
 from .synthetic import ROOT, article
