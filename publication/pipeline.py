@@ -176,8 +176,6 @@ class Publication:
             if error.line not in {e.line for e in unknown}:  # else: the same mistake
                 self.errors.append(error)
             return None
-        self.errors.extend(body_checks.output_problems(rendered.text, typed, file,
-                                                       source.body_offset))
         view = article_view(meta, rendered, self.calls_to_action) if meta else None
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
@@ -190,8 +188,12 @@ class Publication:
                     f"renommez le fichier, par exemple {slugify(slug) or 'mon-mythe'}.md")
             self.errors.append(ContentError(file, 1, problem, hint))
         elif self.slugs.setdefault(slug, file) != file:
+            # The first path in alphabetical order keeps the slug, whatever the order of
+            # rendering: the error lands on the same file in a build and in every command.
+            owner, other = sorted((self.slugs[slug], file))
+            self.slugs[slug] = owner
             self.errors.append(ContentError(
-                file, 1, f"slug « {slug} » déjà pris par {self.slugs[slug]}",
+                other, 1, f"slug « {slug} » déjà pris par {owner}",
                 "deux articles ne peuvent pas avoir le même nom de fichier : renommez celui-ci"))
 
     def _check_meta(self, data: dict[str, Any]) -> tuple[ArticleMeta, MetaProblems]:

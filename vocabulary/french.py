@@ -23,6 +23,11 @@ _RULES = (
 _PUNCTUATION = re.compile("[;!?»«:]")
 
 
+def grouped(number: int) -> str:
+    """``25440`` → « 25 440 », thousands grouped by narrow no-break spaces."""
+    return f"{number:,}".replace(",", NARROW_NBSP)
+
+
 def french_spacing(text: str) -> str:
     """``text`` with the no-break spaces French typography puts around punctuation."""
     if _PUNCTUATION.search(text) is None:

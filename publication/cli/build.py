@@ -36,6 +36,12 @@ def source_date_epoch(project: Path) -> str:
     return stamp if result.returncode == 0 and stamp.isdigit() else "0"
 
 
+def build_environment(config_file: Path) -> dict[str, str]:
+    """The environment of a build (``site`` and ``check`` alike): reproducible, dated."""
+    return {**os.environ, **REPRODUCIBLE_ENV,
+            "SOURCE_DATE_EPOCH": source_date_epoch(config_file.resolve().parent)}
+
+
 def build_site(config_file: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
     """Build with ``mkdocs build --strict`` into a temporary folder, then swap it in."""
     site_dir = site_dir.resolve()
@@ -44,8 +50,7 @@ def build_site(config_file: Path, site_dir: Path, extra_args: list[str] | None =
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config_file), "--site-dir", str(staging),
                *(extra_args or [])]
-    env = {**os.environ, **REPRODUCIBLE_ENV,
-           "SOURCE_DATE_EPOCH": source_date_epoch(config_file.resolve().parent)}
+    env = build_environment(config_file)
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -20,16 +20,20 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from publication.checks.output_html import sanitise, source_line
 from publication.figures.freshness import freshness_warnings
+from publication.model.content_files import scan
 from publication.figures.report import dump_report
 from publication.pipeline import Publication
-from publication.project import Project
+from publication.project import Project, read_page
 from publication.search.index import documents_of, write_index
 from publication.search.text import html_text
 from publication.settings import PublicationConfig
 from publication.site.markdown import FrenchTypographyExtension
 from publication.site.pages import GeneratedPage, GeneratedPages, SiteBuild
+from publication.outcome import write_outcome
 from publication.site.preview import Preview, related_keys, versions
+from publication.site.warnings import WarningsAsErrors
 from publication.views.feed import atom
 from publication.views.listing import Entry
 from publication.views.metadata import FEED, Site, article_head, page_head, share_view
@@ -56,6 +60,12 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     preview: Preview | None = None
     #: Whether this build is one of the preview's (``Preview.begin``).
     previewing: bool = False
+    #: Files of the content folder left out of the build (``content_files.scan``).
+    refused: set[str]
+    #: MkDocs' warnings during this build, as errors.
+    warnings: WarningsAsErrors
+    #: How many pages, and articles among them, this build checks.
+    counts: tuple[int, int] = (0, 0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
@@ -73,12 +83,36 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Look at the content folder before MkDocs walks it (it follows links): a link or a
+        special file stops the build at once; other refused files are left out of it."""
+        self.warnings = WarningsAsErrors(self.publication.display_path, self._source)
+        self.warnings.attach()
+        content = scan(Path(config.docs_dir), self.publication.display_path)
+        self.publication.errors.extend(content.errors)
+        if content.dangerous:  # MkDocs would follow the links: stop before it walks the folder
+            raise PluginError(report_errors(content.errors))
+        self.refused = content.refused_paths
         self.previewing = self.preview is not None and self.preview.begin(
             config, self.project.data_dir, self.publication)
 
+    def _source(self, src_uri: str) -> str | None:
+        """A page's text as the editor typed it (to place MkDocs' warnings at their line)."""
+        file = self.project.docs_dir / src_uri
+        return file.read_text(encoding="utf-8", errors="replace") if file.is_file() else None
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        articles = {f.src_uri: f for f in files.documentation_pages()
-                    if self.publication.is_article(f.src_uri)}
+        for src_uri in self.refused:
+            refused = files.get_file_from_path(src_uri)
+            if refused is not None:
+                files.remove(refused)
+        for file in files.documentation_pages():
+            text = read_page(Path(file.abs_src_path), self.publication.display_path(file.src_uri))
+            if isinstance(text, ContentError):  # MkDocs would stop on it, in English
+                self.publication.errors.append(text)
+                files.remove(file)
+        pages = files.documentation_pages()
+        articles = {f.src_uri: f for f in pages if self.publication.is_article(f.src_uri)}
+        self.counts = (len(pages), len(articles))
         entries = []
         for src_uri, file in articles.items():
             meta = self.publication.article_meta(src_uri, file.content_string)
@@ -121,10 +155,20 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         return markdown if body is None else body
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        rendered = self.publication.pages.get(page.file.src_uri)
+        """The page's HTML as the site serves it: cleaned by the sanitiser, every removal an
+        error at the line of the source that produced it."""
+        src_uri = page.file.src_uri
+        sanitised = sanitise(html)
+        if sanitised.findings:
+            file = self.publication.display_path(src_uri)
+            self.publication.errors.extend(
+                ContentError(file, source_line(finding.clue, page.file.content_string),
+                             finding.message, finding.hint)
+                for finding in sanitised.findings)
+        rendered = self.publication.pages.get(src_uri)
         if rendered is not None and rendered.article is not None:
-            rendered.body_text = html_text(html)
-        return html
+            rendered.body_text = html_text(sanitised.html)
+        return sanitised.html
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # A preview warns about the pages it rendered: the others were reported when they were.
@@ -137,6 +181,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         else:
             for warning in warnings:
                 log.info("À vérifier : %s", str(warning).replace("\n", " "))
+        self.publication.errors.extend(self.warnings.errors)
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
         self.pages.settle(files)
@@ -167,7 +212,21 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         }
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
+        self._write_index_and_reports(Path(config.site_dir))
+        self.warnings.detach()
+        write_outcome(self.warnings.errors, *self.counts)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Whatever stopped the build, ``check`` reports it: our errors, or MkDocs' own."""
+        self.warnings.detach()
+        errors = [*self.publication.errors] or [
+            *self.warnings.errors,
+            ContentError(None, None, f"la construction a échoué : {error}",
+                         "signalez-le aux développeurs si le message ne suffit pas")]
+        write_outcome(errors, *self.counts)
+
+    def _write_index_and_reports(self, site_dir: Path) -> None:
+        """``figures.json``, the feed and the search index (in the background, in a preview)."""
         pages = self.publication.pages
         preview = self.preview if self.previewing else None
         if preview is not None:

@@ -1,0 +1,215 @@
+"""The HTML a page ends up with, judged and cleaned by a maintained sanitiser (``nh3``, the binding
+to Rust's ammonia), on an allow-list of tags, attributes and URL schemes.
+
+Regexes over Markdown source lose to the parser and the browser (comment endings such as ``--!>``,
+nested brackets, line breaks in link text, reference definitions, entity-encoded schemes), so a
+page's HTML is judged after Markdown, as readers get it. ``sanitise`` returns the clean HTML,
+which is what the site serves, and what the cleaning removed, which the build reports as errors
+at the source line, so editors see them in ``make check`` too.
+
+To tell removals from the sanitiser's rewriting (attribute quoting, void elements, implied
+``tbody``), the page goes through ammonia twice: once allowing every tag, attribute and scheme it
+holds, which only normalises it, and once on the allow-list. Any difference is a removal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any
+
+import nh3
+
+from vocabulary.french import NBSP
+
+#: What Markdown, our figure links and the editors' allowed raw HTML produce.
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
+    "ol": {"start", "reversed", "type"}, "time": {"datetime"}, "details": {"open"},
+    "abbr": {"title"},
+}
+#: Table cells may carry their alignment (Markdown's tables write it as a style).
+STYLE_PROPERTIES = frozenset({"text-align"})
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """An image is served by the site itself: no other host learns who reads the page."""
+    if tag == "img" and attribute == "src" and _ABSOLUTE.match(value):
+        return None
+    return value
+
+
+_STRICT = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+                      filter_style_properties=set(STYLE_PROPERTIES),
+                      attribute_filter=_local_images_only)
+
+
+#: What ``_normalised`` lets through: every tag, attribute, scheme and style property named
+#: anywhere in the text. A superset found by plain patterns, since what hides them from one
+#: parser (``<!-->``, say) does not hide them from the browser's, which ammonia follows.
+_NAMED_TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)")
+_NAMED_ATTRIBUTE = re.compile(r"([a-zA-Z_:@][\w:.@-]*)\s*=")
+_NAMED_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
+
+
+def _normalised(html: str) -> str:
+    """``html`` as ammonia writes it when it may keep everything it holds."""
+    text = f"{html} {unescape(html)}"  # « jav&#x61;script: » names javascript
+    tags = {t.lower() for t in _NAMED_TAG.findall(text)} | TAGS
+    attributes = {a.lower() for a in _NAMED_ATTRIBUTE.findall(text)}
+    named = {n.lower() for n in _NAMED_SCHEME.findall(text)}
+    options: dict[str, Any] = {}
+    if "style" not in tags:  # ammonia filters style attributes, not style sheets
+        options["filter_style_properties"] = named | STYLE_PROPERTIES
+    try:
+        return nh3.clean(html, tags=tags, clean_content_tags=set(),
+                         attributes={"*": attributes}, link_rel=None,
+                         url_schemes=named | URL_SCHEMES, strip_comments=True, **options)
+    except BaseException:  # an ammonia panic: judge the page against its text as it is
+        return html
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem of a page's HTML (something the allow-list removed, an image without text):
+    what, how to fix it, and what to look for in the source to find its line."""
+
+    message: str
+    hint: str
+    clue: str
+
+
+@dataclass(frozen=True)
+class Sanitised:
+    """A page's HTML once cleaned, and its problems."""
+
+    html: str
+    findings: tuple[Finding, ...]
+
+
+_TOKEN = re.compile(r"<[^>]*>|[^<]+")
+_NO_SCRIPT = "pas de JavaScript dans une page : les figures et les liens suffisent"
+_ALLOWED = ("balises permises : " + ", ".join(sorted(TAGS)) + " ; pour écrire un chevron, "
+            "tapez &lt;")
+_LOCAL_IMAGE = "copiez l’image dans content/images/ et donnez son chemin relatif"
+#: Tags named as such in errors: they run code, load other pages or change the page's look.
+DANGEROUS_TAGS = frozenset({
+    "applet", "audio", "base", "button", "canvas", "embed", "form", "frame", "frameset",
+    "iframe", "input", "link", "math", "meta", "noscript", "object", "portal", "script",
+    "select", "source", "style", "svg", "template", "textarea", "track", "video",
+})
+
+
+def _tag(token: str) -> tuple[str, dict[str, str]] | None:
+    """The name and attributes of a start tag token, or None for anything else."""
+    found: list[tuple[str, dict[str, str]]] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, {k: v or "" for k, v in attrs}))
+
+        handle_startendtag = handle_starttag
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(token)
+    reader.close()
+    return found[0] if found else None
+
+
+def _attribute_removal(tag: str, name: str, value: str) -> Finding:
+    if name.startswith("on"):
+        return Finding(f"attribut interdit « {name} » sur <{tag}>", _NO_SCRIPT, name)
+    if name == "style":
+        return Finding(f"attribut « style » interdit sur <{tag}>",
+                       "la mise en forme vient du thème : demandez une classe CSS aux "
+                       "développeurs", "style")
+    if name == "src" and tag == "img":
+        return Finding(f"image chargée depuis un autre site ou par une adresse interdite : "
+                       f"« {value} »", _LOCAL_IMAGE, value or name)
+    if name in ("href", "src", "cite"):
+        return Finding(f"adresse interdite « {value} » : seuls les liens http(s), mailto et "
+                       "relatifs sont permis", _NO_SCRIPT, value or name)
+    allowed = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set()))
+    return Finding(f"attribut non autorisé « {name} » sur <{tag}>",
+                   "attributs permis : " + ", ".join(allowed), name)
+
+
+def _removals(before: list[str], after: list[str]) -> list[Finding]:
+    """What the clean tokens ``after`` lack of the normalised tokens ``before``."""
+    removals: list[Finding] = []
+    kept = [t for t in (_tag(token) for token in after) if t is not None]
+    for token in before:
+        parsed = _tag(token)
+        if parsed is None:
+            continue
+        tag, attributes = parsed
+        if tag not in TAGS:
+            kind = "interdite" if tag in DANGEROUS_TAGS else "non autorisée"
+            removals.append(Finding(f"balise HTML {kind} <{tag}>", _ALLOWED, "<" + tag))
+            continue
+        clean = next((attrs for name, attrs in kept if name == tag), {})
+        removals += [_attribute_removal(tag, name, value) for name, value in attributes.items()
+                     if name not in clean]
+    return removals
+
+
+def sanitise(html: str) -> Sanitised:
+    """The clean HTML of a page, and each thing the allow-list removed from it."""
+    try:
+        # ammonia writes U+00A0 as an entity; French typography puts many: keep the character.
+        clean = _STRICT.clean(html).replace("&nbsp;", NBSP)
+    except BaseException:  # an ammonia panic: nothing of the page is served
+        return Sanitised("", (Finding("HTML que le nettoyage ne sait pas lire",
+                                      "simplifiez le HTML de la page", "<"),))
+    if "<" not in html:
+        return Sanitised(clean, ())
+    findings = _images_without_text(clean)
+    normal = _normalised(html).replace("&nbsp;", NBSP)
+    if normal != clean:
+        before, after = _TOKEN.findall(normal), _TOKEN.findall(clean)
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for operation, start, end, after_start, after_end in matcher.get_opcodes():
+            if operation in ("delete", "replace"):
+                findings += _removals(before[start:end], after[after_start:after_end])
+    return Sanitised(clean, tuple(findings))
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+
+
+def _images_without_text(html: str) -> list[Finding]:
+    """Every image without a text for readers who do not see it."""
+    findings = []
+    for match in _IMAGE.finditer(html):
+        parsed = _tag(match.group())
+        if parsed is not None and not parsed[1].get("alt", "").strip():
+            source = parsed[1].get("src", "")
+            findings.append(Finding(
+                "image sans texte alternatif",
+                "décrivez l’image entre les crochets : ![Ce que montre l’image](…)",
+                source or "<img"))
+    return findings
+
+
+def source_line(clue: str, source: str) -> int | None:
+    """The first line of ``source`` (the page as the editor typed it) that holds ``clue``."""
+    index = source.lower().find(clue.lower())
+    return source.count("\n", 0, index) + 1 if index >= 0 else None

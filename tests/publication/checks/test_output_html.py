@@ -1,0 +1,119 @@
+"""Every page's HTML is judged after Markdown, as readers get it: the sanitiser (nh3) keeps an
+allow-list, and everything it removes is an error at the source line that produced it."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from publication.checks.output_html import sanitise, source_line
+
+#: MkDocs' own extensions and the site's (mkdocs.yml).
+EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html",
+              "footnotes"]
+
+
+def judged(text: str) -> list[str]:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    return [finding.message for finding in sanitise(html).findings]
+
+
+ALLOWED = [
+    '<div class="grid" markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
+    "<figcaption>Légende</figcaption></figure>\n</div>",
+    '<abbr title="Power Usage Effectiveness">PUE</abbr>, CO<sub>2</sub>, <br>',
+    '<a href="https://exemple.org/" title="x">lien</a> <a href="#source-x">note</a>',
+    "<details><summary>Détail</summary>Texte</details>",
+    "Écrivez-nous : <contact@exemple.fr> ou <https://exemple.org>",
+    "a < b et 3 > 2",
+    "`<script>` dans du code",
+    "{: #ancre .classe }",
+    "![Un schéma](../images/a.svg)",
+    "| Gauche | Droite |\n|:--|--:|\n| a | b |",
+    "Une note[^1].\n\n[^1]: Le détail.",
+    "!!! note \"À savoir\"\n    Un encadré.",
+    "```html\n<script>alert(1)</script>\n```",
+    "<!-- un commentaire de rédaction -->",
+]
+
+REFUSED = [
+    ("<script>alert(1)</script>", "balise HTML interdite <script>"),
+    ("<SCRIPT SRC=x></SCRIPT>", "balise HTML interdite <script>"),
+    ("<svg onload=alert(1)>", "balise HTML interdite <svg>"),
+    ("<style>body{}</style>", "balise HTML interdite <style>"),
+    ("<form action=x><input></form>", "balise HTML interdite <form>"),
+    ('<img src="a.png" alt="" onerror="alert(1)">', "attribut interdit « onerror » sur <img>"),
+    ('<p ONCLICK="x">', "attribut interdit « onclick » sur <p>"),
+    ('<span style="color:red">', "attribut « style » interdit sur <span>"),
+    ('<a href="javascript:alert(1)">', "adresse interdite « javascript:alert(1) »"),
+    ('<a href="jav&#x61;script:alert(1)">', "adresse interdite"),
+    ('<a href=" JaVaScRiPt:alert(1)">', "adresse interdite"),
+    ('<img src="https://traceur.exemple/p.gif" alt="x">', "image chargée depuis un autre site"),
+    ('<img src="//traceur.exemple/p.gif" alt="x">', "image chargée depuis un autre site"),
+    ('<img src="data:image/svg+xml,<svg onload=x>" alt="x">', "image chargée depuis un autre"),
+    ('<a href="/" target="_blank">', "attribut non autorisé « target » sur <a>"),
+    ("<blink>", "balise HTML non autorisée <blink>"),
+    ("[x](javascript:alert(1))", "adresse interdite « javascript:alert(1) »"),
+    ("[x][r]\n\n[r]: javascript:alert(1)", "adresse interdite « javascript:alert(1) »"),
+    ("![](../images/a.svg)", "image sans texte alternatif"),
+    ("Un paragraphe.\n{: style=\"display:none\" }", "attribut « style » interdit"),
+    # What a regex over the source missed, and the browser does not.
+    ("<!-- x --!><script>alert(1)</script>", "balise HTML interdite <script>"),
+    ("<!--> <img src=x onerror=alert(1)> -->", "attribut interdit « onerror »"),
+    ("[a\nb](javascript:alert(1))", "adresse interdite"),
+    ("[x][r]\n\n[r]:\n    javascript:alert(1)", "adresse interdite"),
+    ("[[x]](javascript:alert(1))", "adresse interdite"),
+    ("[x](&#106;avascript:alert(1))", "adresse interdite"),
+    ("[x](JAVASCRIPT:alert(1))", "adresse interdite"),
+    ("[x](vbscript:msgbox(1))", "adresse interdite"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "adresse interdite"),
+    ("![x][r]\n\n[r]: https://traceur.exemple/p.gif", "image chargée depuis un autre site"),
+    ('<details open ontoggle="alert(1)">x</details>', "attribut interdit « ontoggle »"),
+    ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', "balise HTML interdite <iframe>"),
+    ('<object data="x.swf"></object>', "balise HTML interdite <object>"),
+    ('<meta http-equiv="refresh" content="0;url=https://x.exemple">',
+     "balise HTML interdite <meta>"),
+    ('<base href="https://x.exemple/">', "balise HTML interdite <base>"),
+    ('<link rel="stylesheet" href="https://x.exemple/a.css">', "balise HTML interdite <link>"),
+    ('<img src="a.png" alt="x" srcset="https://x.exemple/p.gif 2x">',
+     "attribut non autorisé « srcset » sur <img>"),
+    ('<math><mtext><img src=x onerror=alert(1)></mtext></math>', "balise HTML interdite <math>"),
+    ('<div markdown>\n[x](javascript:alert(1))\n</div>', "adresse interdite"),
+    ("Un titre\n{: onmouseover=\"alert(1)\" }", "attribut interdit « onmouseover »"),
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_allowed_html_passes(text: str) -> None:
+    assert judged(text) == []
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSED)
+def test_forbidden_html_is_refused(text: str, message: str) -> None:
+    found = judged(text)
+    assert any(message in m for m in found), (text, found)
+
+
+@pytest.mark.parametrize(("text", "_"), REFUSED)
+def test_what_the_site_serves_holds_nothing_that_runs(text: str, _: str) -> None:
+    html = sanitise(markdown.Markdown(extensions=EXTENSIONS).convert(text)).html.lower()
+    for marker in ("<script", "javascript:", "vbscript:", "data:", " on", "<iframe", "<svg",
+                   "<style", "<meta", "<base", "<link", "//traceur", "<object", "<math"):
+        if marker == " on":
+            assert not any(f" on{event}=" in html for event in ("error", "load", "click",
+                                                                "toggle", "mouseover")), html
+        else:
+            assert marker not in html, (marker, html)
+
+
+def test_a_removal_is_found_at_its_source_line() -> None:
+    source = "---\ntitle: x\n---\n\nTexte.\n\n<p onclick=\"x()\">Un</p>\n"
+    [finding] = sanitise('<p>Texte.</p>\n<p onclick="x()">Un</p>').findings
+    assert source_line(finding.clue, source) == 7
+
+
+def test_the_clean_html_keeps_every_allowed_thing_as_it_was() -> None:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(
+        "## Titre {: #ancre }\n\nUn <abbr title=\"x\">PUE</abbr>\u00a0: [lien](../a/) "
+        "<a class=\"vf-fig\" href=\"calcul/#calcul-x\" id=\"texte-calcul-x\">3 t</a>.")
+    assert sanitise(html).html == html
