@@ -17,10 +17,11 @@ from calculators import Catalog
 from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
+from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.prose import typed_figures
 from publication.model.frontmatter import SourceFile, split
 from publication.model.paths import CALCUL_FOLDER, IMAGE_SUFFIXES, article_slug
-from publication.model.schema import ArticleMeta, validate
+from publication.model.schema import ArticleMeta, PageMeta, validate
 from publication.model.slugs import slug_problem, slugify
 from publication.views.article import ArticleView, CallToAction, article_view
 from vocabulary.errors import ContentError, ContentErrors
@@ -160,6 +161,10 @@ class Publication:
             )
             if problems:
                 meta = None
+        elif source.meta:  # a page such as « Notre méthode »: its own, shorter front matter
+            _, page_problems = validate(source.meta, PageMeta)
+            self.errors.extend(ContentError(file, source.line_of(key), message, hint)
+                               for key, message, hint in page_problems)
         typed = body_checks.prose_problems(source.body, file, source.body_offset)
         self.errors.extend(typed)
         if self.renderer is None:
@@ -175,6 +180,12 @@ class Publication:
             self.errors.extend(unknown)
             if error.line not in {e.line for e in unknown}:  # else: the same mistake
                 self.errors.append(error)
+            return None
+        bounds = markdown_bounds(rendered.text)
+        if bounds:
+            self.errors.extend(
+                ContentError(file, e.line + source.body_offset if e.line else None, e.message,
+                             e.hint) for e in bounds)
             return None
         view = article_view(meta, rendered, self.calls_to_action) if meta else None
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)

@@ -72,8 +72,11 @@ def _display_unit_words() -> set[str]:
 _UNITS = sorted(set(GENERAL_UNITS) | _display_unit_words(), key=len, reverse=True)
 _SPACE = r"(?:[ \u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;|&#x202[fF];|&thinsp;)"
 _NUMBER = r"[-−+]?(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+#: Linear time: a number never starts right after « digit + space », where it would be a group
+#: of the number before (« 10 000 »); else every group of a long run of « 123 123 123… » would
+#: start a scan to the end of the run (32 KB of such text once took minutes).
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?<![^\W\d_][-‑])"  # not inside a name: GPT-3, A100, v1.2
+    rf"(?<![\w.,])(?<![^\W\d_][-‑])(?<!\d[ \u00a0\u202f\u2009])"  # not inside a name: GPT-3
     rf"(?:{_NUMBER}{_SPACE}?(?:{'|'.join(re.escape(u) for u in _UNITS)})(?![\w’'‑-])"
     rf"|[×x]{_SPACE}?\d+(?:[.,]\d+)?(?![\w.,]))"
 )

@@ -84,16 +84,37 @@ class ArticleMeta(base.Config):
     cover_alt = Text(max_length=250)
     cta = c.Optional(Text())
     based_on = c.Optional(Text())
-    template = c.Optional(Text())
 
 
-def validate(meta: dict[str, Any]) -> tuple[ArticleMeta, list[tuple[str, str, str]]]:
+class Hidden(c.BaseConfigOption[list[str]]):
+    """The sidebars a page hides: some of ``navigation`` and ``toc``."""
+
+    CHOICES = ("navigation", "toc")
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list) or not all(v in self.CHOICES for v in value):
+            raise ValidationError("doit être une liste parmi " + ", ".join(self.CHOICES)
+                                  + ", par exemple [navigation, toc]")
+        return value
+
+
+class PageMeta(base.Config):
+    """Front matter of a page that is not an article (the home, « Notre méthode »)."""
+
+    title = Text(max_length=120)
+    description = c.Optional(Text(max_length=300))
+    hide = c.Optional(Hidden())
+
+
+def validate(meta: dict[str, Any], schema: type[ArticleMeta] | type[PageMeta] = ArticleMeta
+             ) -> tuple[Any, list[tuple[str, str, str]]]:
     """The validated front matter, and its problems as (field, message, hint), in French."""
-    config = ArticleMeta()
+    config = schema()
     config.load_dict(meta)
     problems: list[tuple[str, str, str]] = []
+    fields = tuple(key for key, _ in schema._schema)
     # Config.validate() stops at the first failure; editors want every problem at once.
-    for key, option in ArticleMeta._schema:
+    for key, option in schema._schema:
         try:
             config[key] = option.validate(config.get(key))
         except ValidationError as error:
@@ -103,8 +124,8 @@ def validate(meta: dict[str, Any]) -> tuple[ArticleMeta, list[tuple[str, str, st
             else:
                 problems.append((key, f"« {key} » : {error}", ""))
     for key in meta:
-        if key not in FIELDS:
-            hint = suggest(key, FIELDS)
+        if key not in fields:
+            hint = suggest(key, fields)
             problems.append((key, f"champ inconnu « {key} »", hint or "supprimez-le"))
     return config, problems
 

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise, source_line
 from publication.figures.freshness import freshness_warnings
 from publication.model.content_files import scan
@@ -152,7 +154,12 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             page.meta.setdefault("template", "article.html")
             page.meta.setdefault("hide", ["navigation"])
         body = self.publication.render_page(src_uri, page.file.content_string)
-        return markdown if body is None else body
+        if body is not None:
+            return body
+        # A page with errors fails the build; its text still goes through Markdown and the
+        # sanitiser, so its HTML problems are reported in the same run, unless it is beyond
+        # what Markdown can take in bounded time.
+        return "" if markdown_bounds(markdown) else markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's HTML as the site serves it: cleaned by the sanitiser, every removal an
@@ -168,7 +175,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         rendered = self.publication.pages.get(src_uri)
         if rendered is not None and rendered.article is not None:
             rendered.body_text = html_text(sanitised.html)
-        return sanitised.html
+        return Markup(sanitised.html)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # A preview warns about the pages it rendered: the others were reported when they were.
@@ -186,6 +193,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             raise PluginError(report_errors(self.publication.errors))
         self.pages.settle(files)
         env.bytecode_cache = FileSystemBytecodeCache()
+        # Every string a template prints is escaped, unless it is Markup: the pages' HTML
+        # (cleaned by the sanitiser) and what templates build themselves.
+        env.autoescape = True
         return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
