@@ -125,6 +125,8 @@ class Entry:
     line: int
     fields: dict[str, Any]
     field_lines: dict[str, int]
+    #: Fields YAML could not build (already reported): not to be reported missing as well.
+    unreadable: frozenset[str] = frozenset()
 
 
 def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]]:
@@ -171,6 +173,7 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]
             continue
         fields: dict[str, Any] = {}
         field_lines: dict[str, int] = {}
+        unreadable: set[str] = set()
         for field_key, field_value in value_node.value:
             name = str(field_key.value)
             if name in fields:
@@ -184,7 +187,8 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]
                 errors.append(DataError(f"« {name} » : {message}", hint=hint, file=display,
                                         key=key, line=_line_of(field_value, error)))
                 fields[name] = None
-        entries.append(Entry(key, line, fields, field_lines))
+                unreadable.add(name)
+        entries.append(Entry(key, line, fields, field_lines, frozenset(unreadable)))
     return entries, errors
 
 
