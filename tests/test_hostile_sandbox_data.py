@@ -242,3 +242,41 @@ def test_a_page_over_its_time_budget_is_stopped_in_its_loop(renderer: Renderer,
     error, _ = timed(lambda: renderer.render(body, file=ARTICLE, line_offset=OFFSET))
     assert_french_and_located(error, ARTICLE, 12,
                               f"{FORBIDDEN} (la page met plus de 0 seconde à s’afficher)")
+
+
+FRONT = (HOSTILE.parent / "bad_inputs" / "huge-power.md").read_text(encoding="utf-8")
+FRONT = FRONT[:FRONT.index("---", 3) + 4]  # the corpus' valid front matter: 11 lines
+
+
+@pytest.mark.parametrize(("name", "line", "gist"), [
+    ("templates/deep-parentheses.md", 14, BRACKETS),
+    ("templates/three-nested-loops.md", 14, LOOPS),
+    ("front_matter/alias-bomb.md", 5, _ANCHOR),
+])
+def test_check_reports_a_hostile_article_once_at_its_line(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], name: str,
+        line: int, gist: str) -> None:
+    from publication.__main__ import main
+
+    text = (HOSTILE / name).read_text(encoding="utf-8")
+    if name.startswith("templates/"):
+        text = FRONT + text
+    project = make_project({"mythes/piege.md": text}, keep_articles=False)
+    assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
+    errors = [e for e in capsys.readouterr().err.splitlines() if e.startswith("content/")]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"content/mythes/piege.md:{line}: ") and gist in errors[0]
+
+
+def test_check_reports_every_error_of_a_hostile_data_file(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from publication.__main__ import main
+
+    project = make_project(data=True)
+    sources = project / "data" / "sources.yml"
+    hostile = (HOSTILE / "data" / "sources-url-schemes.yml").read_text(encoding="utf-8")
+    sources.write_text(sources.read_text(encoding="utf-8") + "\n" + hostile, encoding="utf-8")
+    assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
+    errors = [e for e in capsys.readouterr().err.splitlines() if "«\u202furl\u202f»" in e]
+    assert len(errors) == 6, errors
+    assert all(e.startswith("project/data/sources.yml:") for e in errors), errors
