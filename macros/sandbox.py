@@ -161,7 +161,7 @@ class SourceBounds(Extension):
         in_tag = False
         opens_set = False  # a {% set %} without « = » opens a block until {% endset %}
         previous = ""
-        for token in stream:
+        for token in _lexed(stream):
             kind = token.type
             if kind in _TAG_BEGIN:
                 in_tag, tag_tokens, brackets, opens_set = True, 0, 0, False
@@ -185,6 +185,24 @@ class SourceBounds(Extension):
             _check_counts(tag_tokens, brackets, blocks, token.lineno)
             previous = kind
             yield token
+
+
+def _lexed(stream: TokenStream) -> Iterator[Token]:
+    """The stream's tokens; a number Python will not convert (over 4,300 digits) is refused
+    at its line, where Jinja's lexer would let Python's own ValueError through, unlocated."""
+    iterator = iter(stream)
+    while True:
+        try:
+            token = next(iterator)
+        except StopIteration:
+            return
+        except ValueError as error:
+            # The lexer runs one token ahead: the stream's current token precedes the number.
+            raise TemplateTooComplex("nombre écrit avec des milliers de chiffres",
+                                     stream.current.lineno,
+                                     "un chiffre vient d’un calculateur ou d’un paramètre"
+                                     ) from error
+        yield token
 
 
 def _check_counts(tag_tokens: int, brackets: int, blocks: int, line: int) -> None:

@@ -62,6 +62,7 @@ TEMPLATES = {
     "join-filter.md": (13, "filtre inconnu « join »"),
     "str-format-method.md": (13, f"{FORBIDDEN} (appel de fonction interdit)"),
     "figure-digits.md": (13, "«\u202fdigits\u202f» doit valoir au plus 12"),
+    "long-integer.md": (13, f"{REFUSED} (nombre écrit avec des milliers de chiffres)"),
 }
 
 _ANCHOR = ("en-tête YAML invalide : un «\u202f&\u202f» en début de valeur fait une ancre YAML, "
