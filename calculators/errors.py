@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+#: Characters a terminal or an editor would act on rather than show: C0 and C1 controls (line
+#: breaks and tabs aside) and bidirectional overrides.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible control character written as its code (``\\u001b``), so
+    that an error quoting hostile input cannot drive the terminal or CI log showing it."""
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
 
 class CalculatorError(Exception):
     """A calculation or a piece of parameter data is wrong.
@@ -27,7 +39,7 @@ class CalculatorError(Exception):
             where = self.file + (f":{self.line}" if self.line else "") + ": "
         key = f"« {self.key} » : " if self.key else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{key}{self.message}{hint}"
+        return visible(f"{where}{key}{self.message}{hint}")
 
 
 class DataError(CalculatorError):

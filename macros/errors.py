@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from calculators.errors import visible
+
 
 @dataclass
 class ContentError(Exception):
@@ -22,4 +24,4 @@ class ContentError(Exception):
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         hint = f"\n    → {self.hint}" if self.hint else ""
-        return f"{where}: {self.message}{hint}"
+        return visible(f"{where}: {self.message}{hint}")

@@ -281,3 +281,20 @@ def test_check_reports_every_error_of_a_hostile_data_file(
     errors = [e for e in capsys.readouterr().err.splitlines() if "«\u202furl\u202f»" in e]
     assert len(errors) == 6, errors
     assert all(e.startswith("project/data/sources.yml:") for e in errors), errors
+
+
+def test_errors_quoting_hostile_input_carry_no_terminal_escape(renderer: Renderer,
+                                                               tmp_path: Path) -> None:
+    escape = "\x1b]0;pwned\x07\x1b[2J"
+    error, _ = timed(lambda: renderer.render('{{ param("\\x1b]0;pwned\\x07\\x1b[2J") }}',
+                                             file=ARTICLE))
+    assert isinstance(error, ContentError) and escape in error.message
+    assert "\x1b" not in str(error) and "\x07" not in str(error)
+    assert "« \\u001b]0;pwned\\u0007\\u001b[2J »" in str(error)
+
+    data = data_dir(tmp_path)
+    (data / "parameters" / "a.yml").write_text('p:\n  "\\e[2J\\u202e": x\n', encoding="utf-8")
+    error, _ = timed(lambda: load_data(data, root=tmp_path))
+    assert isinstance(error, DataErrors)
+    shown = "\n".join(str(found) for found in error.errors)
+    assert "\x1b" not in shown and "\u202e" not in shown and "\\u001b[2J\\u202e" in shown
