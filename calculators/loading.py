@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pint
 
@@ -32,6 +33,17 @@ _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
 _PARAM_OPTIONAL = ("low", "high", "note")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
 
+#: Fields printed on the site as plain text: no markup, no control character.
+_SOURCE_TEXTS = ("title", "venue", "note", "cite_as")
+_PARAM_TEXTS = ("label", "locator", "note")
+#: Markup, control characters (line breaks and tabs aside) and bidirectional overrides, which
+#: can make a text read differently from what it says.
+_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_URL_START = re.compile(r"https?://")
+#: What a URL may not hold unencoded: spaces, controls, quotes, angle brackets and the like.
+_URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\"<>\\^`{|}]")
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\x00-\x1f\x7f-\x9f\"<>]+")
+
 
 def _display(path: Path, root: Path) -> str:
     try:
@@ -44,7 +56,7 @@ def _check_fields(entry: Entry, display: str, required: tuple[str, ...],
                   optional: tuple[str, ...]) -> list[DataError]:
     errors = []
     for name in required:
-        if entry.fields.get(name) in (None, ""):
+        if entry.fields.get(name) in (None, "") and name not in entry.unreadable:
             errors.append(DataError(f"champ obligatoire « {name} » manquant", file=display,
                                     key=entry.key, line=entry.line))
     for name in entry.fields:
@@ -68,6 +80,66 @@ def _as_date(value: Any) -> dt.date | None:
     raise ValueError(value)
 
 
+def text_problem(value: Any) -> tuple[str, str] | None:
+    """Why ``value`` cannot be printed as plain text, with a hint, or None when it can."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return "doit être un texte", "écrivez le texte à la suite du nom du champ, sur une ligne"
+    found = _NOT_PLAIN.search(str(value))
+    if found is None:
+        return None
+    if found.group() in "<>":
+        return (f"contient « {found.group()} » : pas de balise HTML dans les données",
+                "le site affiche ce texte tel quel ; écrivez « inférieur à » ou « moins de » "
+                "plutôt que « < », et retirez toute balise")
+    return (f"contient un caractère de contrôle invisible (U+{ord(found.group()):04X})",
+            "retapez le texte sans le copier-coller depuis un traitement de texte")
+
+
+def url_problem(url: Any) -> str | None:
+    """Why ``url`` is not a web address a reader may follow, or None when it is one."""
+    if not isinstance(url, str) or not _URL_START.match(url):
+        return "l’adresse doit commencer par « https:// » ou « http:// »"
+    forbidden = _URL_FORBIDDEN.search(url)
+    if forbidden:
+        shown = "une espace" if forbidden.group() == " " else (
+            f"« {forbidden.group()} »" if forbidden.group().isprintable()
+            else f"un caractère invisible (U+{ord(forbidden.group()):04X})")
+        return f"l’adresse contient {shown} : copiez-la depuis la barre d’adresse du navigateur"
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        return ("l’adresse contient « @ » avant le nom du site, ce qui la rend trompeuse : "
+                "le site est ce qui suit « @ »")
+    if not parts.hostname:
+        return "l’adresse n’a pas de nom de site après « https:// »"
+    return None
+
+
+def doi_problem(doi: Any) -> str | None:
+    """Why ``doi`` is not a DOI, or None when it is one."""
+    if isinstance(doi, str) and _DOI.fullmatch(doi):
+        return None
+    return ("le DOI doit avoir la forme 10.1234/identifiant, sans espace ni « https://doi.org/ » "
+            "devant")
+
+
+def _text_errors(entry: Entry, display: str, names: tuple[str, ...]) -> list[DataError]:
+    """The plain-text fields of ``entry`` that hold markup, control characters or no text."""
+    errors = []
+    for name in names:
+        value = entry.fields.get(name)
+        values = value if name == "authors" and isinstance(value, list) else [value]
+        for item in values:
+            # Authors that are not names are the « authors » check's: reported once.
+            problem = None if item is None or (name == "authors" and not isinstance(item, str)) \
+                else text_problem(item)
+            if problem:
+                errors.append(DataError(f"« {name} » {problem[0]}", hint=problem[1],
+                                        file=display, key=entry.key,
+                                        line=entry.field_lines.get(name, entry.line)))
+                break
+    return errors
+
+
 def load_sources(path: Path, root: Path) -> tuple[dict[str, Source], list[DataError]]:
     display = _display(path, root)
     entries, errors = read_entries(path, display)
@@ -78,6 +150,12 @@ def load_sources(path: Path, root: Path) -> tuple[dict[str, Source], list[DataEr
         if not (f.get("url") or f.get("doi")):
             problems.append(DataError("une source doit avoir une adresse (url) ou un DOI",
                                       file=display, key=entry.key, line=entry.line))
+        for name, check in (("url", url_problem), ("doi", doi_problem)):
+            problem = check(f[name]) if f.get(name) is not None else None
+            if problem:
+                problems.append(DataError(f"« {name} » : {problem}", file=display,
+                                          key=entry.key, line=entry.field_lines[name]))
+        problems.extend(_text_errors(entry, display, ("authors", *_SOURCE_TEXTS)))
         if "year" in f and not (isinstance(f["year"], int) and 1800 < f["year"] < 2200):
             problems.append(DataError("« year » doit être une année, par exemple 2021",
                                       file=display, key=entry.key,
@@ -127,6 +205,7 @@ def validate_value(value: object) -> str | None:
 def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source]
                      ) -> tuple[Parameter | None, list[DataError]]:
     problems = _check_fields(entry, display, _PARAM_REQUIRED, _PARAM_OPTIONAL)
+    problems.extend(_text_errors(entry, display, _PARAM_TEXTS))
     f, lines = entry.fields, entry.field_lines
 
     def error(name: str, message: str, hint: str = "") -> None:

@@ -24,6 +24,8 @@ from .units_fr import DISPLAY_UNITS, DisplayUnit
 Rounding = Literal["nearest", "down", "up"]
 _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
 _NOISE_FREE = Context(prec=12)
+#: The most significant digits a figure may be shown with (its precision once snapped).
+MAX_DIGITS = 12
 _QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
 #: Parsed once: Babel would parse the locale and the pattern again on every call.
 _LOCALE = Locale.parse(LOCALE)
@@ -44,6 +46,9 @@ def round_significant(number: float, digits: int, rounding: Rounding = "nearest"
     """Round ``number`` to ``digits`` significant digits in the given direction."""
     if digits < 1:
         raise CalculatorError("« digits » doit valoir au moins 1")
+    if digits > MAX_DIGITS:  # values are snapped to twelve digits: more would print noise
+        raise CalculatorError(f"« digits » doit valoir au plus {MAX_DIGITS}",
+                              hint="trois chiffres significatifs suffisent presque toujours")
     if rounding not in _MODES:
         raise CalculatorError(
             f"arrondi inconnu « {rounding} » : choisissez nearest, down ou up"

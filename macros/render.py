@@ -25,7 +25,7 @@ from vocabulary.errors import ContentError
 from vocabulary.hints import TEMPLATE_NAMES, suggest
 
 from .formatting import format_number
-from .sandbox import ArticleSandbox
+from .sandbox import MAX_SOURCE, ArticleSandbox, LimitExceeded, TemplateTooComplex
 from .toolbox import Toolbox, figure_filter, recording
 from .units_fr import DisplayUnit
 
@@ -84,9 +84,10 @@ class Renderer:
         if not any(marker in text for marker in _MARKERS):
             return Rendered(text, {}, {}, {})
         article_view = MappingProxyType(dict(article or {}))
-        rendered = self._render_expressions(text, article_view, derivations_url)
-        if rendered is not None:
-            return rendered
+        if len(text) <= MAX_SOURCE:  # a longer page is refused, with its line, by the parser
+            rendered = self._render_expressions(text, article_view, derivations_url)
+            if rendered is not None:
+                return rendered
         return self.render_template(text, file=file, line_offset=line_offset,
                                     article_view=article_view, derivations_url=derivations_url)
 
@@ -94,7 +95,7 @@ class Renderer:
                         article_view: Mapping[str, Any] | None = None,
                         derivations_url: str = "") -> Rendered:
         """The page compiled as one template: the reference behaviour, errors located."""
-        with recording(derivations_url) as record:
+        with recording(derivations_url) as record, self.environment.budget():
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
@@ -114,7 +115,12 @@ class Renderer:
         """The page with each expression rendered on its own, or None to take the whole path."""
         if not self._fast_path or "{%" in text or "{#" in text:
             return None
-        parts = _EXPRESSION.split(_as_jinja_reads(text))
+        text = _as_jinja_reads(text)
+        if text.rfind("{{") > text.rfind("}}"):
+            # An unclosed {{: a syntax error, located by the whole path. Checked first, since
+            # splitting would try every {{ against the whole rest of the page: n² steps.
+            return None
+        parts = _EXPRESSION.split(text)
         data, expressions = parts[::2], parts[1::2]
         if any("{{" in chunk for chunk in data):
             return None  # an unclosed {{: a syntax error, located by the whole path
@@ -122,7 +128,7 @@ class Renderer:
         if compiled is None:
             return None
         templates = [compiled[e] for e in expressions]
-        with recording(derivations_url) as record:
+        with recording(derivations_url) as record, self.environment.budget():
             chunks = [data[0]]
             size = len(data[0])
             try:
@@ -207,6 +213,9 @@ class Renderer:
 
     def _explain(self, error: Exception, file: str, offset: int) -> ContentError:
         line = _template_line(error, offset)
+        if isinstance(error, TemplateTooComplex):
+            return ContentError(file, (error.lineno or 0) + offset or None,
+                                f"article refusé ({error.reason})", error.hint)
         if isinstance(error, TemplateSyntaxError):
             unknown = re.match(r"No (filter|test) named '([^']+)'", error.message or "")
             if unknown:
@@ -223,6 +232,9 @@ class Renderer:
             )
         if isinstance(error, UndefinedError):
             return ContentError(file, line, *self._undefined(error))
+        if isinstance(error, LimitExceeded):
+            return ContentError(file, line, f"opération interdite dans un article "
+                                f"({error.reason})", error.hint)
         if isinstance(error, SecurityError):
             return ContentError(
                 file, line, f"opération interdite dans un article ({_security_reason(error)})",

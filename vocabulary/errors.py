@@ -7,8 +7,19 @@ one format that ``check`` and the build share.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+#: Characters a terminal or an editor would act on rather than show: C0 and C1 controls (line
+#: breaks and tabs aside) and bidirectional overrides.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible control character written as its code (``\\u001b``), so
+    that an error quoting hostile input cannot drive the terminal or CI log showing it."""
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 @dataclass
@@ -36,7 +47,7 @@ class ContentError(Exception):
             where = (f"{self.file}:{self.line}" if self.line else self.file) + ": "
         key = f"« {self.key} » : " if self.key else ""
         hint = f"\n    → {self.hint}" if self.hint else ""
-        return f"{where}{key}{self.message}{hint}"
+        return visible(f"{where}{key}{self.message}{hint}")
 
     def at(self, file: str, line: int | None = None) -> ContentError:
         """This error placed in ``file`` (at ``line``, unless it already has one)."""

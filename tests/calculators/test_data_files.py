@@ -123,3 +123,39 @@ def test_unknown_field_is_a_typo_with_a_suggestion(tmp_path: Path) -> None:
 def test_yaml_problems_are_explained_in_french(tmp_path: Path, text: str, french: str) -> None:
     [error] = errors_of(write(tmp_path, {"a.yml": text}))
     assert "YAML invalide : " in error and french in error
+
+
+@pytest.mark.parametrize(("field", "gist"), [
+    ('url: "javascript:alert(1)"',
+     "«\u202furl\u202f»\u00a0: l’adresse doit commencer par «\u202fhttps://\u202f»"),
+    ('url: "//example.org/x"',
+     "«\u202furl\u202f»\u00a0: l’adresse doit commencer par «\u202fhttps://\u202f»"),
+    ('url: "https://exemple.fr@example.org/"',
+     "«\u202furl\u202f»\u00a0: l’adresse contient «\u202f@\u202f» avant le nom du site"),
+    ("doi: 10.48550 arXiv", "«\u202fdoi\u202f»\u00a0: le DOI doit avoir la forme"),
+    ("title: Le <b>titre</b>", "«\u202ftitle\u202f» contient «\u202f<\u202f»"),
+    ('venue: "Revue\\u0007"', "«\u202fvenue\u202f» contient un caractère de contrôle invisible"),
+])
+def test_a_source_field_the_site_cannot_print_safely_is_refused(tmp_path: Path, field: str,
+                                                                 gist: str) -> None:
+    name = field.split(":", 1)[0]
+    lines = [line for line in SOURCES.splitlines() if not line.startswith(f"  {name}:")]
+    sources = "\n".join([*lines, f"  {field}", ""])
+    [error] = errors_of(write(tmp_path, {}, sources))
+    assert error.startswith(f"data/sources.yml:{len(lines) + 1}: « patterson2021 » : {gist}"), \
+        error
+
+
+def test_valid_addresses_dois_and_texts_load(tmp_path: Path) -> None:
+    sources = SOURCES + ("  url: https://www.insee.fr/fr/statistiques/3569148?geo=METRO-1&"
+                         "sommaire=3569168\n  note: R&D, « entre » 3 et 4\n")
+    data = write(tmp_path, {"a.yml": GOOD.replace("tableau 4", "tableau 4, « PUE »")}, sources)
+    loaded_sources, _ = load_data(data, root=tmp_path)
+    assert loaded_sources["patterson2021"].url.startswith("https://www.insee.fr/")
+
+
+def test_a_parameter_label_with_markup_is_refused(tmp_path: Path) -> None:
+    [error] = errors_of(write(tmp_path, {"a.yml": GOOD.replace("label: PUE",
+                                                                "label: <i>PUE</i>")}))
+    assert error.startswith("data/parameters/a.yml:2: « gpt3_pue » : «\u202flabel\u202f» "
+                            "contient «\u202f<\u202f»\u00a0: pas de balise HTML"), error
