@@ -9,6 +9,7 @@ one ``TAG`` character, so that the words on either side of it do not run togethe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,7 +23,6 @@ TAG = "\ufffc"
 _LEXER = ArticleSandbox()
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
-_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
@@ -89,9 +89,10 @@ def _split_expressions(body: str) -> Typed | None:
     strings: list[tuple[int, str]] = []
     reached = 1  # the line the text in ``parts`` has reached
     end, end_line = 0, 1  # where the previous tag ended, and its line
-    for match in _EXPRESSION.finditer(body):
-        data = body[end:match.start()]
-        lexed = _expression_strings(match.group())
+    for start, stop in _expressions(body):
+        expression = body[start:stop]
+        data = body[end:start]
+        lexed = _expression_strings(expression)
         if "{{" in data or lexed is None:
             return None
         reached = _append_data(parts, data, reached, end_line)
@@ -99,13 +100,25 @@ def _split_expressions(body: str) -> Typed | None:
         strings.extend((start_line + offset, value) for offset, value in lexed)
         if not parts or parts[-1] != TAG:
             parts.append(TAG)
-        end, end_line = match.end(), start_line + match.group().count("\n")
+        end, end_line = stop, start_line + expression.count("\n")
     data = body[end:]
     if "{{" in data:
         return None
     # Jinja drops one newline at the end of a template (keep_trailing_newline is off).
     _append_data(parts, data[:-1] if data.endswith("\n") else data, reached, end_line)
     return Typed("".join(parts), strings)
+
+
+def _expressions(body: str) -> Iterator[tuple[int, int]]:
+    """Where each ``{{ … }}`` of ``body`` starts and stops, found in one pass (a lazy regex
+    would try every unclosed ``{{`` against the rest of the page: quadratic)."""
+    position = 0
+    while (start := body.find("{{", position)) >= 0:
+        stop = body.find("}}", start + 2)
+        if stop < 0:
+            return
+        position = stop + 2
+        yield start, position
 
 
 def _append_data(parts: list[str], data: str, reached: int, data_line: int) -> int:

@@ -42,8 +42,9 @@ def check(config_file: Path) -> tuple[int, Outcome]:
     with tempfile.TemporaryDirectory(prefix="vraioufaux-check-") as folder:
         outcome_file = Path(folder) / "outcome.json"
         env = {**build_environment(config_file), OUTCOME_VARIABLE: str(outcome_file)}
+        # Not --quiet: it silences MkDocs' warnings, which strict mode then no longer counts.
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            [sys.executable, "-m", "mkdocs", "build", "--strict",
              "--config-file", str(config_file), "--site-dir", str(Path(folder) / "site")],
             env=env, capture_output=True, text=True, check=False)
         outcome = read_outcome(outcome_file)
