@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from calculators import CalculatorError, Catalog, Figure, Parameters, Source, calculators
+from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
 from calculators.loading import suggest
 
 from .formatting import FormattingError, Rounding, display_unit, format_quantity, format_range
@@ -129,7 +129,7 @@ class Toolbox:
         self.catalog = catalog
         self.parameters: Parameters = catalog.bind()
         self.globals: dict[str, Any] = {
-            key: self._calculator(key) for key in calculators()
+            key: self._calculator(spec) for key, spec in catalog.calculators().items()
         }
         self.globals["param"] = exposed(self.param)
         self.globals["cite"] = exposed(self.cite)
@@ -138,9 +138,7 @@ class Toolbox:
             "figure_range": figure_range_filter,
         }
 
-    def _calculator(self, key: str) -> Callable[[], Figure]:
-        spec = calculators()[key]
-
+    def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:
             return self.parameters.compute(spec)
 
