@@ -136,8 +136,9 @@ def tokenize(text: str) -> list[_Token]:
             i = j
         elif char.isdigit():
             j = i
-            while j < len(text) and text[j].isdigit():
-                j += 1
+            while j < len(text) and (text[j].isdigit() or (
+                    text[j] in ".eE" and j + 1 < len(text) and text[j + 1].isdigit())):
+                j += 1  # a whole number (0.5, 1e6), so that the error names it
             tokens.append(_Token("number", text[i:j], column))
             i = j
         elif text.startswith("**", i):
@@ -214,7 +215,8 @@ class _Parser:
             return base
         operator = self.advance()
         token = self.current
-        if token.kind != "number" or int(token.text) not in EXPONENTS:
+        if token.kind != "number" or not token.text.isdigit() \
+                or int(token.text) not in EXPONENTS:
             raise FormulaError(
                 f"exposant invalide {_describe(token)}, colonne {token.column}", token.column,
                 "un exposant est un entier écrit en chiffres : 2, 3 ou 4",

@@ -12,9 +12,9 @@ from urllib.parse import urlparse
 import pytest
 
 from calculators import Catalog
-from calculators.topics import chatgpt
 from macros.formatting import display_unit, format_quantity
 
+from .by_name import calculators as chatgpt
 from .conftest import ROOT, build, myth, replace_in, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, DataErrors, Figure, Status, UnitMismatchError
-from calculators.topics import chatgpt
+
+from .by_name import calculators as chatgpt
 
 positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
 

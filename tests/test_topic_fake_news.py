@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, DataErrors
-from calculators.topics import fake_news as topic
+
+from .by_name import calculators as topic
 
 fraction = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 

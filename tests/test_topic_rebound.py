@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, DataErrors
-from calculators.topics import rebound as topic
+
+from .by_name import calculators as topic
 
 positive = st.floats(min_value=1e-3, max_value=1e4, allow_nan=False, allow_infinity=False)
 

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, DataErrors
-from calculators.topics import screens as topic
+
+from .by_name import calculators as topic
 
 minutes = st.floats(min_value=1, max_value=1440, allow_nan=False)
 

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, DataErrors, Status
-from calculators.topics import women_in_tech as topic
+
+from .by_name import calculators as topic
 
 share = st.floats(min_value=0.01, max_value=0.49, allow_nan=False)
 
