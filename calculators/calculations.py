@@ -196,15 +196,13 @@ def load_calculations(
     known = set(owners) | set(declared)
     errors += _check_names(unique, known)
     errors += _check_cycles(unique)
+    units = _units(parameters, conventions, python, unique)
+    for draft in unique.values():
+        errors += _check_units(draft, units, parameters)
     if errors:
         return conventions, {}, errors
-    units = _units(parameters, conventions, python, unique)
-    calculations: dict[str, Calculation] = {}
-    for key, draft in unique.items():
-        problems = _check_units(draft, units, parameters)
-        errors += problems
-        if not problems and draft.tree is not None:
-            calculations[key] = _calculation(draft, unique)
+    calculations = {key: _calculation(draft, unique) for key, draft in unique.items()
+                    if draft.tree is not None}
     return conventions, calculations, errors
 
 
@@ -307,7 +305,7 @@ def _check_units(draft: _Draft, units: Mapping[str, pint.Unit | None],
     published = entry.fields.get("published")
     if published is not None:
         unit = units.get(str(published))
-        if str(published) not in parameters:
+        if str(published) in units and str(published) not in parameters:
             errors.append(_error(f"la valeur publiée « {published} » doit être un paramètre",
                                  entry, file, "published"))
         elif unit is not None and declared is not None \
