@@ -16,7 +16,7 @@ from typing import Literal
 from babel import Locale
 from babel.numbers import NumberPattern, format_compact_decimal, format_decimal, parse_pattern
 
-from .units_fr import DISPLAY_UNITS, DisplayUnit
+from .units_fr import DISPLAY_UNITS, DisplayUnit, UnitError, display
 
 LOCALE = "fr_FR"
 NARROW_NBSP = "\u202f"
@@ -82,11 +82,17 @@ def _pattern(decimals: int) -> NumberPattern:
 
 
 def display_unit(key: str) -> DisplayUnit:
+    """The display unit ``key``: one the site names, or any unit composed in French."""
+    shown = DISPLAY_UNITS.get(key)
+    if shown is not None:
+        return shown
+    if not isinstance(key, str):
+        raise FormattingError(f"unité d’affichage invalide : {key!r}",
+                              "écrivez-la entre guillemets, par exemple figure('tCO2e')")
     try:
-        return DISPLAY_UNITS[key]
-    except KeyError:
-        known = ", ".join(k for k in DISPLAY_UNITS if k)
-        raise FormattingError(f"unité d’affichage inconnue « {key} » (connues : {known})") from None
+        return display(key)
+    except UnitError as error:
+        raise FormattingError(error.message, error.hint) from None
 
 
 def with_unit(number: str, unit: DisplayUnit, *, long: bool, plural: bool) -> str:
