@@ -63,8 +63,8 @@ class Calculation:
     line: int
     published: str | None = None
     tolerance: float = DEFAULT_TOLERANCE
-    #: The calculations this one reads, directly or not, each after those it reads.
-    dependencies: tuple[str, ...] = ()
+    #: The data-declared calculations the formula reads, in order, without repeats.
+    reads: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,6 +73,7 @@ class _Draft:
     file: str
     tree: Node | None
     unit: pint.Unit | None
+    reads: tuple[str, ...] = ()
 
 
 def _error(message: str, entry: Entry, file: str, field: str | None = None, hint: str = ""
@@ -194,6 +195,10 @@ def load_calculations(
         unique[key] = draft
 
     known = set(owners) | set(declared)
+    for draft in unique.values():
+        if draft.tree is not None:
+            draft.reads = tuple(dict.fromkeys(n.name for n in names(draft.tree)
+                                              if n.name in unique))
     errors += _check_names(unique, known)
     errors += _check_cycles(unique)
     units = _units(parameters, conventions, python, unique)
@@ -201,7 +206,7 @@ def load_calculations(
         errors += _check_units(draft, units, parameters)
     if errors:
         return conventions, {}, errors
-    calculations = {key: _calculation(draft, unique) for key, draft in unique.items()
+    calculations = {key: _calculation(draft) for key, draft in unique.items()
                     if draft.tree is not None}
     return conventions, calculations, errors
 
@@ -231,13 +236,6 @@ def _check_names(drafts: Mapping[str, _Draft], known: set[str]) -> list[DataErro
     return errors
 
 
-def _reads(draft: _Draft, drafts: Mapping[str, _Draft]) -> list[str]:
-    """The calculations a formula reads directly, in order, without repeats."""
-    if draft.tree is None:
-        return []
-    return list(dict.fromkeys(n.name for n in names(draft.tree) if n.name in drafts))
-
-
 def _check_cycles(drafts: Mapping[str, _Draft]) -> list[DataError]:
     """Each cycle of calculations reading one another, reported once at its first member."""
     errors = []
@@ -245,7 +243,7 @@ def _check_cycles(drafts: Mapping[str, _Draft]) -> list[DataError]:
     for start in drafts:
         if state.get(start):
             continue
-        stack: list[tuple[str, Iterable[str]]] = [(start, iter(_reads(drafts[start], drafts)))]
+        stack: list[tuple[str, Iterable[str]]] = [(start, iter(drafts[start].reads))]
         path = [start]
         state[start] = 1
         while stack:
@@ -266,7 +264,7 @@ def _check_cycles(drafts: Mapping[str, _Draft]) -> list[DataError]:
             elif not state.get(following):
                 state[following] = 1
                 path.append(following)
-                stack.append((following, iter(_reads(drafts[following], drafts))))
+                stack.append((following, iter(drafts[following].reads)))
     return errors
 
 
@@ -335,21 +333,8 @@ def _shown(unit: pint.Unit) -> str:
     return f"{unit:~P}" if unit.dimensionality or str(unit) != "dimensionless" else "sans unité"
 
 
-def _calculation(draft: _Draft, drafts: Mapping[str, _Draft]) -> Calculation:
+def _calculation(draft: _Draft) -> Calculation:
     fields = draft.entry.fields
-    order: list[str] = []
-    seen: set[str] = set()
-    stack = [(draft.entry.key, iter(_reads(draft, drafts)))]
-    while stack:  # depth first, without recursion: a chain of calculations may be long
-        key, pending = stack[-1]
-        following = next(pending, None)
-        if following is None:
-            stack.pop()
-            if stack:
-                order.append(key)
-        elif following not in seen:
-            seen.add(following)
-            stack.append((following, iter(_reads(drafts[following], drafts))))
     published = fields.get("published")
     tolerance = _number(fields.get("tolerance"))
     assert draft.tree is not None
@@ -357,8 +342,7 @@ def _calculation(draft: _Draft, drafts: Mapping[str, _Draft]) -> Calculation:
         id=draft.entry.key, label=str(fields["label"]), formula=str(fields["formula"]),
         tree=draft.tree, unit=_unit_text(draft.entry), file=draft.file, line=draft.entry.line,
         published=str(published) if published is not None else None,
-        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-        dependencies=tuple(order),
+        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance, reads=draft.reads,
     )
 
 

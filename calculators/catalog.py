@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,6 +32,8 @@ class CalculatorSpec:
     unit: str
     function: Callable[[Parameters], Figure]
     module: str
+    #: The calculation, when it is declared as data.
+    calculation: Calculation | None = None
 
 
 _REGISTRY: dict[str, CalculatorSpec] = {}
@@ -71,8 +73,7 @@ def calculators() -> Mapping[str, CalculatorSpec]:
 
 def _run_calculation(calculation: Calculation, p: Parameters) -> Figure:
     """A data-declared calculation computed on ``p``, checked against its published value."""
-    for key in calculation.dependencies:  # computed first, so that recursion stays shallow
-        p.calculate(key)
+    p.prepare(calculation.reads)
     result = evaluate(calculation.tree, p.resolve)
     if calculation.published is not None:
         result = result.checked_against(p[calculation.published], calculation.tolerance)
@@ -81,7 +82,8 @@ def _run_calculation(calculation: Calculation, p: Parameters) -> Figure:
 
 def calculation_spec(calculation: Calculation) -> CalculatorSpec:
     return CalculatorSpec(calculation.id, calculation.label, calculation.unit,
-                          functools.partial(_run_calculation, calculation), calculation.file)
+                          functools.partial(_run_calculation, calculation), calculation.file,
+                          calculation)
 
 
 def _import_topics() -> None:
@@ -127,6 +129,26 @@ class Parameters:
                                   hint=suggest(key, self._specs) or "déclarez-le dans "
                                   "calculators/data/calculations/")
         return self.compute(spec)
+
+    def prepare(self, keys: Iterable[str]) -> None:
+        """Compute the data-declared calculations ``keys`` read, deepest first, without
+        recursion: each one then finds what it reads already computed, however long a chain of
+        calculations is."""
+        seen: set[str] = set()
+        pending: list[tuple[str | None, Iterator[str]]] = [(None, iter(keys))]
+        while pending:
+            owner, reads = pending[-1]
+            key = next(reads, None)
+            if key is None:
+                pending.pop()
+                if owner is not None:
+                    self.calculate(owner)
+                continue
+            spec = self._specs.get(key)
+            if key in seen or key in self._results or spec is None or spec.calculation is None:
+                continue
+            seen.add(key)
+            pending.append((key, iter(spec.calculation.reads)))
 
     def convention(self, key: str) -> Figure:
         """The figure of a named convention; the same object for every formula of this set."""
