@@ -291,3 +291,26 @@ def test_a_long_chain_loads_and_computes_without_deep_recursion(tmp_path: Path) 
 def test_the_project_calculations_load(catalog: Catalog) -> None:
     assert catalog.calculations, "the project declares calculations as data"
     assert all(spec.key == key for key, spec in catalog.calculators().items())
+
+
+def test_derivations_are_those_the_python_calculators_wrote(catalog: Catalog) -> None:
+    """Two calculators as they were written in Python, against their YAML successors."""
+    p = catalog.bind()
+    energy = (
+        p["gpt3_accelerators"] * p["gpt3_power_per_accelerator"] * p["gpt3_training_days"]
+        * p.convention("heures_par_jour") * p["gpt3_pue"]
+    ).checked_against(p["gpt3_training_energy_published"], tolerance=0.01)
+    level = p.convention("niveau_2010")
+    gain = (level + p["datacentre_compute_growth_2010_2018"]) / (
+        level + p["datacentre_energy_growth_2010_2018"])
+    for key, python in (("gpt3_training_energy", energy),
+                        ("datacentre_efficiency_gain_2010_2018", gain)):
+        spec = catalog.calculators()[key]
+        expected = python.named(key, spec.label, spec.unit)
+        data = p.calculate(key)
+        assert data.formula == expected.formula
+        assert (data.quantity, data.low, data.high) == \
+            (expected.quantity, expected.low, expected.high)
+        assert [i.describe() for i in data.inputs] == [i.describe() for i in expected.inputs]
+    formula = p.calculate("datacentre_efficiency_gain_2010_2018").formula or ""
+    assert formula.startswith("(niveau de 2010 + ") and ") ÷ (niveau de 2010 + " in formula
