@@ -215,6 +215,56 @@ def compose(key: str) -> DisplayUnit:
     )
 
 
+#: Pint's prefixes a readable scale may use, from the smallest.
+_PREFIXES = ("milli", "centi", "", "kilo", "mega", "giga", "tera")
+
+
+@functools.cache
+def _ladder(key: str) -> tuple[str, ...]:
+    """The units ``key``'s first part may be rescaled to, all named in French, smallest first:
+    our units of the same dimension (g CO₂e to Mt CO₂e, Wh to TWh) and the SI prefixes of its
+    unit that CLDR names (mm, cm, m, km). Empty for words, durations and numbers."""
+    top = key.split("/")[0].strip()
+    if key in _table().displays or top == "1" or not _SIMPLE.match(top):
+        return ()
+    unit = parse_unit(top)
+    words = _table().units.get(unit) or _cldr(unit)
+    if words is None or words.word or not unit.dimensionality \
+            or unit.dimensionality == parse_unit("hour").dimensionality:
+        return ()
+    found = {str(parse_unit(shown.pint)): shown.pint for shown in _table().units.values()
+             if not shown.word and parse_unit(shown.pint).dimensionality == unit.dimensionality}
+    name = str(unit)
+    root = next((name[len(prefix):] for prefix in sorted(_PREFIXES, key=len, reverse=True)
+                 if name.startswith(prefix) and name[len(prefix):]), name)
+    names = [prefix + root for prefix in _PREFIXES]
+    if unit.dimensionality == parse_unit("gram").dimensionality:
+        names = [prefix + "gram" for prefix in _PREFIXES] + ["metric_ton"]  # the tonne too
+    for text in names:
+        try:
+            candidate = parse_unit(text)
+        except (pint.errors.UndefinedUnitError, ValueError, AttributeError):
+            continue
+        if str(candidate) not in found and _cldr(candidate) is not None:
+            found[str(candidate)] = f"{candidate:~}"
+    size = {text: float((1 * parse_unit(text)).to(unit).magnitude) for text in found.values()}
+    return tuple(sorted(size, key=size.__getitem__))
+
+
+def readable(key: str, magnitude: float) -> str:
+    """``key`` with its first part rescaled so that ``magnitude`` (a value in ``key``) reads
+    with as few zeros as possible: 0.17 km → m (170 m), 25,440 kg CO₂e → t CO₂e."""
+    ladder = _ladder(key)
+    if not ladder or magnitude == 0:
+        return key
+    top, *rest = key.split("/")
+    values = [(abs(float((magnitude * parse_unit(top)).to(parse_unit(c)).magnitude)), c)
+              for c in ladder]
+    at_least_one = [(value, c) for value, c in values if value >= 1]
+    chosen = min(at_least_one)[1] if at_least_one else max(values)[1]
+    return "/".join([chosen, *rest])
+
+
 @functools.cache
 def display(key: str) -> DisplayUnit:
     """``compose``, cached: a build asks for the same few units again and again."""

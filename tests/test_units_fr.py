@@ -9,7 +9,7 @@ import pytest
 
 from calculators import DataErrors
 from macros.formatting import FormattingError, display_unit, format_quantity
-from macros.units_fr import DISPLAY_UNITS, DisplayUnit, UnitError, _table, compose
+from macros.units_fr import DISPLAY_UNITS, DisplayUnit, UnitError, _table, compose, readable
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -194,3 +194,33 @@ widget:
         "macros/units_fr.yml:11: « widget » : unité inconnue « widget » (écrivez-la comme dans "
         "les fichiers de paramètres, par exemple kgCO2e ou query/day)",
     ]
+
+
+@pytest.mark.parametrize(("key", "magnitude", "chosen"), [
+    ("km", 0.17, "m"),
+    ("km", 2500, "km"),
+    ("m", 0.004, "mm"),
+    ("kg", 1500, "t"),
+    ("kgCO2e", 25_440, "tCO2e"),
+    ("tCO2e", 0.02, "kgCO2e"),
+    ("MWh", 0.0005, "Wh"),
+    ("kWh/query", 0.0003, "Wh/query"),
+    ("W/accelerator", 4000, "kW/accelerator"),
+    ("hour", 0.1, "hour"),  # durations keep their unit
+    ("query/day", 5e9, "query/day"),  # so do counted things
+    ("point", 0.2, "point"),
+])
+def test_auto_scale_picks_the_prefix_that_reads_best(key: str, magnitude: float,
+                                                     chosen: str) -> None:
+    assert readable(key, magnitude) == chosen
+
+
+def test_figure_with_auto_scale(renderer) -> None:
+    from macros.errors import ContentError
+
+    text = renderer.render('{{ gpt3_training_energy() | figure("kWh", scale="auto") }}',
+                           file="a.md").text
+    assert f"1,29{NNBSP}GWh<" in text  # 1 287 MWh
+    with pytest.raises(ContentError, match="« scale » inconnu"):
+        renderer.render('{{ gpt3_training_energy() | figure("kWh", scale="grand") }}',
+                        file="a.md")
