@@ -40,6 +40,7 @@ FUNCTIONS = ("share", "spread")
 
 _OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
 _SPACES = " \t\u00a0\u202f"
+_NUMBER_HINT = "un nombre s’écrit comme une convention nommée (conventions.yml)"
 
 
 class FormulaError(Exception):
@@ -151,8 +152,10 @@ def tokenize(text: str) -> list[_Token]:
             tokens.append(_Token(char, char, column))
             i += 1
         else:
-            hint = ("un nombre s’écrit comme une convention nommée (conventions.yml)"
-                    if char in ".," else "opérations possibles : + - × ÷ * / ** et parenthèses")
+            hint = {".": _NUMBER_HINT, ":": "pour diviser, écrivez ÷ ou /",
+                    "·": "pour multiplier, écrivez × ou *",
+                    "^": "une puissance s’écrit ** 2"}.get(
+                        char, "opérations possibles : + - × ÷ * / ** et parenthèses")
             if not char.isascii() and char.isalpha():
                 hint = "un nom s’écrit sans accent : minuscules, chiffres et _"
             raise FormulaError(f"caractère inattendu « {char} », colonne {column}", column, hint)
@@ -192,7 +195,10 @@ class _Parser:
     def formula(self) -> Node:
         node = self.sum()
         if self.current.kind != "end":
-            raise self.unexpected("une opération (+ - × ÷) ou la fin de la formule")
+            error = self.unexpected("une opération (+ - × ÷) ou la fin de la formule")
+            if self.current.text == "x":
+                error.hint = "pour multiplier, écrivez × ou *"
+            raise error
         return node
 
     def _chain(self, operators: str, operand: Callable[[], Node]) -> Node:

@@ -103,6 +103,18 @@ def test_syntax_errors_give_their_column(text: str, column: int, words: str) -> 
     assert f"colonne {column}" in error.message
 
 
+@pytest.mark.parametrize(("text", "hint"), [
+    ("a x b", "pour multiplier, écrivez × ou *"),
+    ("a · b", "pour multiplier, écrivez × ou *"),
+    ("a : b", "pour diviser, écrivez ÷ ou /"),
+    ("a ^ 2", "une puissance s’écrit ** 2"),
+    ("a × 0.5", "pas de nombre dans une formule : nommez-le dans conventions.yml (seuls les "
+     "exposants ** 2, 3 ou 4 sont des nombres)"),
+])
+def test_common_slips_get_a_hint(text: str, hint: str) -> None:
+    assert error_of(text).hint == hint
+
+
 def test_a_called_calculation_is_told_to_drop_its_parentheses() -> None:
     assert "sans parenthèses" in error_of("gpt3_training_energy() × b").hint
 
