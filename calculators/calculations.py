@@ -175,6 +175,8 @@ def load_calculations(
             file=_display(data_dir / "calculations", root))]
 
     owners: dict[str, str] = {key: f"{p.file}:{p.line}" for key, p in parameters.items()}
+    for key in python:
+        owners.setdefault(key, "un calculateur Python (calculators/topics/)")
     for key, convention in conventions.items():
         if key in owners:
             errors.append(DataError(f"identifiant déjà défini dans {owners[key]}",
@@ -182,8 +184,6 @@ def load_calculations(
                                     key=key, line=convention.line))
         else:
             owners[key] = f"{convention.file}:{convention.line}"
-    for key in python:
-        owners.setdefault(key, "un calculateur Python (calculators/topics/)")
     unique: dict[str, _Draft] = {}
     for draft in drafts:
         key = draft.entry.key
