@@ -20,7 +20,7 @@ from .figure import Figure
 from .formulas import FormulaError, Node, check_functions, names, parse, unit_of
 from .loading import _check_fields, _display, _number, suggest, validate_value
 from .model import Parameter
-from .units import parse_unit
+from .units import parse_unit, written
 from .yamlfile import Entry, read_entries
 
 #: At most this many calculations (a bound on what an untrusted pull request can make us check).
@@ -330,7 +330,7 @@ def _unit_text(entry: Entry) -> str:
 
 
 def _shown(unit: pint.Unit) -> str:
-    return f"{unit:~P}" if unit.dimensionality or str(unit) != "dimensionless" else "sans unité"
+    return written(unit) if unit.dimensionality or str(unit) != "dimensionless" else "sans unité"
 
 
 def _calculation(draft: _Draft) -> Calculation:

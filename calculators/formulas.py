@@ -29,7 +29,7 @@ import pint
 from .errors import CalculatorError
 from .figure import Figure, spread
 from .shares import as_share
-from .units import registry
+from .units import registry, written
 
 #: Bounds on untrusted formulas: text length, nesting of parentheses and calls, arguments.
 MAX_LENGTH = 500
@@ -351,14 +351,14 @@ def unit_of(node: Node, lookup: Callable[[str], pint.Unit | None]) -> pint.Unit 
         if node.function == "share":
             if units[0].dimensionality:
                 raise FormulaError(
-                    f"share() attend une fraction sans unité, pas des {units[0]:~P}, colonne "
+                    f"share() attend une fraction sans unité, pas des {written(units[0])}, colonne "
                     f"{node.column}", node.column, "une part s’écrit 0.73 pour 73 %")
             return registry.percent
         for unit in units[1:]:
             if unit.dimensionality != units[0].dimensionality:
                 raise FormulaError(
-                    f"spread() compare des grandeurs différentes ({units[0]:~P} et {unit:~P}), "
-                    f"colonne {node.column}", node.column,
+                    f"spread() compare des grandeurs différentes ({written(units[0])} et "
+                    f"{written(unit)}), colonne {node.column}", node.column,
                     "chaque estimation doit avoir une unité compatible")
         return units[0]
     result = unit_of(node.first, lookup)
@@ -378,7 +378,7 @@ def unit_of(node: Node, lookup: Callable[[str], pint.Unit | None]) -> pint.Unit 
 
 
 def _unit_text(unit: pint.Unit) -> str:
-    return f"« {unit:~P} »" if unit.dimensionality else "nombres sans unité"
+    return f"« {written(unit)} »" if unit.dimensionality else "nombres sans unité"
 
 
 # -- evaluation ----------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ sum:
         "« MWh » (unité déclarée) (corrigez l’unité déclarée, ou la formule (une "
         "multiplication ou une division manque-t-elle ?))",
         "root/data/calculations/a.yml:15: « sum » : formule : impossible d’additionner des "
-        "« d » et des « W/accelerator », colonne 6 (les deux termes doivent mesurer la même "
+        "« day » et des « W/accelerator », colonne 6 (les deux termes doivent mesurer la même "
         "grandeur)",
     ]
 
@@ -245,7 +245,7 @@ d:
         "root/data/calculations/a.yml:15: « c » : valeur publiée inconnue « energy_publishd » "
         "(vouliez-vous dire « energy_published » ?)",
         "root/data/calculations/a.yml:5: « a » : la valeur publiée « energy_published » est en "
-        "« MWh », pas en « d » (comparez des grandeurs de même nature)",
+        "« MWh », pas en « day » (comparez des grandeurs de même nature)",
         "root/data/calculations/a.yml:10: « b » : « tolerance » sans « published » : à quoi "
         "comparer ? (ajoutez la valeur publiée (published))",
         "root/data/calculations/a.yml:16: « c » : « tolerance » doit être une fraction entre 0 et "
