@@ -21,7 +21,8 @@ from .units import Quantity, parse_unit
 if TYPE_CHECKING:
     from .model import Source
 
-_ATOM, _PRODUCT, _SUM = 3, 2, 1
+_ATOM, _POWER, _PRODUCT, _SUM = 4, 3, 2, 1
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +66,8 @@ class Figure:
 
     @classmethod
     def convention(cls, value: float, unit: str, label: str) -> Figure:
-        """A definition written in calculator code (30 days a month, 24 hours a day)."""
+        """A named definition (30 days a month, 24 hours a day): an entry of
+        ``data/conventions.yml``, or a value written in a Python calculator."""
         quantity = Quantity(value, parse_unit(unit))
         return cls(
             quantity=quantity, low=quantity, high=quantity, status=Status.CONVENTION,
@@ -229,6 +231,26 @@ class Figure:
             )
         bounds = tuple(a / b for a in (self.low, self.high) for b in (other.low, other.high))
         return self._combine(other, "÷", _PRODUCT, bounds, self.quantity / other.quantity)
+
+    def __pow__(self, exponent: object) -> Figure:
+        """An integer power (``x²``): the range is the image of the input range."""
+        if not isinstance(exponent, int) or isinstance(exponent, bool) or exponent < 1:
+            raise CalculatorError(f"exposant invalide {exponent!r}",
+                                  hint="un exposant est un entier positif écrit en chiffres")
+        ends = (self.low ** exponent, self.high ** exponent)
+        low, high = min(ends), max(ends)
+        if exponent % 2 == 0 and self.low.magnitude < 0 < self.high.magnitude:
+            low = 0 * low
+        if self.is_named:
+            label = self.label or ""
+            base = f"({label})" if " " in label else label
+        else:
+            base = self._operand(_POWER, strict=True)
+        return Figure(
+            quantity=self.quantity ** exponent, low=low, high=high, status=Status.DERIVED,
+            inputs=self._named_inputs(), _expr=base + str(exponent).translate(_SUPERSCRIPTS),
+            _precedence=_POWER,
+        )
 
     def checked_against(self, published: Figure, tolerance: float) -> Figure:
         """This result, after checking it lies within ``tolerance`` (relative) of ``published``.

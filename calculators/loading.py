@@ -276,18 +276,24 @@ def load_parameters(paths: Iterable[Path], sources: dict[str, Source], root: Pat
     return parameters, errors
 
 
-def load_data(data_dir: Path = DATA_DIR, root: Path | None = None
-              ) -> tuple[dict[str, Source], dict[str, Parameter]]:
-    """Load ``sources.yml`` and every ``parameters/*.yml``; raise ``ContentErrors`` listing
-    every problem."""
+def read_data(data_dir: Path = DATA_DIR, root: Path | None = None
+              ) -> tuple[dict[str, Source], dict[str, Parameter], list[DataError]]:
+    """``sources.yml`` and every ``parameters/*.yml``: what is valid, and every problem."""
     root = root or data_dir.parent.parent
     sources, errors = load_sources(data_dir / "sources.yml", root)
     parameter_files = sorted((data_dir / "parameters").glob("*.yml"))
     parameters, parameter_errors = load_parameters(parameter_files, sources, root)
-    errors = errors + parameter_errors
+    return sources, parameters, errors + parameter_errors
+
+
+def load_data(data_dir: Path = DATA_DIR, root: Path | None = None
+              ) -> tuple[dict[str, Source], dict[str, Parameter]]:
+    """Load ``sources.yml`` and every ``parameters/*.yml``; raise ``ContentErrors`` listing
+    every problem."""
+    sources, parameters, errors = read_data(data_dir, root)
     if errors:
         raise ContentErrors(errors)
     return sources, parameters
 
 
-__all__ = ["DATA_DIR", "Status", "load_data"]
+__all__ = ["DATA_DIR", "Status", "load_data", "read_data"]

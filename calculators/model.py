@@ -14,7 +14,7 @@ class Status(Enum):
     SECONDARY = "secondary"    # read only through press or a copy
     DERIVED = "derived"        # computed from other parameters
     HYPOTHESIS = "hypothesis"  # an assumption; no source was found
-    CONVENTION = "convention"  # a definition written in calculator code, such as 30 days a month
+    CONVENTION = "convention"  # a named definition (data/conventions.yml), such as 30 days a month
 
     @property
     def label_fr(self) -> str:

@@ -8,6 +8,7 @@ else; users, queries, accelerators and round trips are counted units, so that
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import pint
@@ -57,3 +58,13 @@ def parse_unit(text: str) -> pint.Unit:
         return registry.dimensionless
     unit = registry.parse_units(text)
     return unit
+
+
+#: Pint's symbols that editors never write in data files, and the names they write instead.
+_WRITTEN = {"d": "day", "a": "year"}
+_SYMBOL = re.compile(r"(?<![\w])(" + "|".join(_WRITTEN) + r")(?![\w])")
+
+
+def written(unit: pint.Unit) -> str:
+    """A unit as data files write it, for messages: ``kWh/day``, not Pint's ``kWh/d``."""
+    return _SYMBOL.sub(lambda match: _WRITTEN[match.group(1)], f"{unit:~P}")

@@ -19,7 +19,7 @@ from babel.numbers import NumberPattern, format_compact_decimal, format_decimal,
 from calculators import CalculatorError
 from vocabulary.french import LOCALE, NARROW_NBSP, NBSP
 
-from .units_fr import DISPLAY_UNITS, DisplayUnit
+from .units_fr import DISPLAY_UNITS, DisplayUnit, UnitError, display
 
 Rounding = Literal["nearest", "down", "up"]
 _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
@@ -77,11 +77,17 @@ def _pattern(decimals: int) -> NumberPattern:
 
 
 def display_unit(key: str) -> DisplayUnit:
+    """The display unit ``key``: one the site names, or any unit composed in French."""
+    shown = DISPLAY_UNITS.get(key)
+    if shown is not None:
+        return shown
+    if not isinstance(key, str):
+        raise CalculatorError(f"unité d’affichage invalide : {key!r}",
+                              hint="écrivez-la entre guillemets, par exemple figure('tCO2e')")
     try:
-        return DISPLAY_UNITS[key]
-    except KeyError:
-        known = ", ".join(k for k in DISPLAY_UNITS if k)
-        raise CalculatorError(f"unité d’affichage inconnue « {key} » (connues : {known})") from None
+        return display(key)
+    except UnitError as error:
+        raise CalculatorError(error.message, hint=error.hint) from None
 
 
 def with_unit(number: str, unit: DisplayUnit, *, long: bool, plural: bool) -> str:

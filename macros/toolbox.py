@@ -14,12 +14,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from calculators import CalculatorError, Catalog, Figure, Parameters, Source, calculators
+from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
 from vocabulary.hints import ADD_SOURCE, suggest
 
 from .formatting import Rounding, display_unit, format_quantity, format_range
 from .sandbox import exposed
-from .units_fr import DisplayUnit, display_key_for
+from .units_fr import DisplayUnit, display_key_for, readable
 
 
 @dataclass
@@ -98,24 +98,38 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     )
 
 
+def _scaled(figure: Figure, key: str, scale: str | None, magnitude: Callable[[Figure], float]
+            ) -> str:
+    """``key``, or with ``scale="auto"`` the prefix of it that reads best (0,17 km → 170 m)."""
+    if scale is None:
+        return key
+    if scale != "auto":
+        raise CalculatorError(f"« scale » inconnu : {scale!r}",
+                              hint="écrivez scale=\"auto\", ou ne l’écrivez pas")
+    return readable(key, magnitude(figure.to(display_unit(key).pint)))
+
+
 def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
-                  rounding: Rounding = "nearest", long: bool = False) -> Markup:
-    """``{{ x | figure("tCO2e", digits=2, rounding="down", long=True) }}``."""
+                  rounding: Rounding = "nearest", long: bool = False,
+                  scale: str | None = None) -> Markup:
+    """``{{ x | figure("tCO2e", digits=2, rounding="down", long=True, scale="auto") }}``."""
     figure = _require_figure(value, "figure")
-    shown = display_unit(unit if unit is not None else _default_unit(figure))
+    key = unit if unit is not None else _default_unit(figure)
+    shown = display_unit(_scaled(figure, key, scale, lambda f: f.value))
     text = format_quantity(figure.to(shown.pint).value, shown, digits=digits, rounding=rounding,
                            long=long)
     return _link(figure, text, shown)
 
 
 def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
-                        long: bool = False) -> Markup:
+                        long: bool = False, scale: str | None = None) -> Markup:
     """``{{ x | figure_range("gCO2e/query") }}`` → « entre 0,03 et 1,2 g CO₂e par requête »."""
     figure = _require_figure(value, "figure_range")
     if not figure.has_range:
         raise CalculatorError("cette valeur n’a pas de fourchette (low/high)", key=figure.key,
                               hint="utilisez le filtre « figure »")
-    shown = display_unit(unit if unit is not None else _default_unit(figure))
+    key = unit if unit is not None else _default_unit(figure)
+    shown = display_unit(_scaled(figure, key, scale, lambda f: float(f.high.magnitude)))
     converted = figure.to(shown.pint)
     text = format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=digits,
                         long=long)
@@ -129,7 +143,7 @@ class Toolbox:
         self.catalog = catalog
         self.parameters: Parameters = catalog.bind()
         self.globals: dict[str, Any] = {
-            key: self._calculator(key) for key in calculators()
+            key: self._calculator(spec) for key, spec in catalog.calculators().items()
         }
         self.globals["param"] = exposed(self.param)
         self.globals["cite"] = exposed(self.cite)
@@ -138,9 +152,7 @@ class Toolbox:
             "figure_range": figure_range_filter,
         }
 
-    def _calculator(self, key: str) -> Callable[[], Figure]:
-        spec = calculators()[key]
-
+    def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:
             return self.parameters.compute(spec)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from vocabulary.errors import ContentError
+
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_JS = ROOT / "site_overrides" / "assets" / "javascripts" / "vf-search.js"
 
@@ -67,3 +69,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder``, by relative path, with its bytes."""
     return {path.relative_to(folder).as_posix(): path.read_bytes()
             for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def one_line(error: ContentError) -> str:
+    """An error on one line, its hint between brackets: easier to compare in tests than the
+    printed form, whose hint goes on a line of its own."""
+    where = f"{error.file}:{error.line}: " if error.line else f"{error.file}: " if error.file \
+        else ""
+    key = f"« {error.key} » : " if error.key else ""
+    hint = f" ({error.hint})" if error.hint else ""
+    return f"{where}{key}{error.message}{hint}"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, Figure, Status, UnitMismatchError
-from calculators.topics import chatgpt
+from tests.by_name import calculators as chatgpt
 from vocabulary.errors import ContentErrors
 
 positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)

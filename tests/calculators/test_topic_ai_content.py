@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog
-from calculators.topics import ai_content as topic
+from tests.by_name import calculators as topic
 from vocabulary.errors import ContentErrors
 
 fraction = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog
-from calculators.topics import digital_divide as topic
+from tests.by_name import calculators as topic
 from vocabulary.errors import ContentErrors
 
 CENSUS_15_PLUS = (3_889_075 + 3_716_644 + 11_795_729 + 13_010_487 + 8_103_626 + 8_231_299

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog
-from calculators.topics import rebound as topic
+from tests.by_name import calculators as topic
 from vocabulary.errors import ContentErrors
 
 positive = st.floats(min_value=1e-3, max_value=1e4, allow_nan=False, allow_infinity=False)

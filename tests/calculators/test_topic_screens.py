@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog
-from calculators.topics import screens as topic
+from tests.by_name import calculators as topic
 from vocabulary.errors import ContentErrors
 
 minutes = st.floats(min_value=1, max_value=1440, allow_nan=False)

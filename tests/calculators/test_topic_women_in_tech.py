@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, Status
-from calculators.topics import women_in_tech as topic
+from tests.by_name import calculators as topic
 from vocabulary.errors import ContentErrors
 
 share = st.floats(min_value=0.01, max_value=0.49, allow_nan=False)

@@ -59,8 +59,8 @@ def test_range() -> None:
 
 
 def test_unknown_unit_and_rounding_are_french_errors() -> None:
-    with pytest.raises(CalculatorError, match="unité d’affichage inconnue « kg »"):
-        display_unit("kg")
+    with pytest.raises(CalculatorError, match="unité d’affichage inconnue « kgg »"):
+        display_unit("kgg")
     with pytest.raises(CalculatorError, match="arrondi inconnu"):
         round_significant(3.0, 2, "bas")  # type: ignore[arg-type]
 

@@ -50,6 +50,19 @@ def test_the_source_and_parameter_examples_work(make_project: Callable[..., Path
     check(project, capsys)
 
 
+def test_the_calculation_example_loads(make_project: Callable[..., Path],
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    block = example("exemple-calcul")
+    assert block.startswith("gpt3_training_energy:\n")
+    renamed = block.replace("gpt3_training_energy:", "gpt3_training_energy_exemple:", 1)
+    article = example("exemple-complet").replace(
+        "## Alors, verdict ?",
+        '{{ gpt3_training_energy_exemple() | figure("MWh") }}.\n\n## Alors, verdict ?')
+    project = make_project(data=True, articles={"mythes/exemple-calcul.md": article})
+    (project / "data" / "calculations" / "exemple.yml").write_text(renamed, encoding="utf-8")
+    check(project, capsys)
+
+
 def test_every_section_a_message_points_to_exists() -> None:
     headings = set(re.findall(r"^#+ (.+)$", GUIDE, re.M))
     sources = [p.read_text(encoding="utf-8")

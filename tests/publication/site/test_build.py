@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 import pytest
 
 from calculators import Catalog
-from calculators.topics import chatgpt
 from macros.formatting import display_unit, format_quantity
 from tests.helpers import ROOT, build, minimal, myth, replace_in, run_mkdocs, soup
 
+from tests.by_name import calculators as chatgpt
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
 CALCUL = "mythes/chatgpt-magique/calcul/index.html"

@@ -1,0 +1,352 @@
+"""Calculations and conventions declared as data, loaded and validated all at once.
+
+``conventions.yml`` names the constants formulas may use (« 24 heures par jour »);
+``calculations/*.yml`` declares each calculation: a French label, a formula in the language of
+``calculators.formulas``, its unit, and optionally the value its source publishes. Every problem
+of every file (syntax, unknown names, units, cycles, duplicate ids) is returned together, each at
+its file and line, in French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pint
+
+from vocabulary.hints import suggest
+
+from .errors import DataError
+from .figure import Figure
+from .formulas import FormulaError, Node, check_functions, names, parse, unit_of
+from .loading import _check_fields, _display, _number, validate_value
+from .model import Parameter
+from .units import parse_unit, written
+from .yamlfile import Entry, read_entries
+
+#: At most this many calculations (a bound on what an untrusted pull request can make us check).
+MAX_CALCULATIONS = 2000
+#: The relative tolerance of a published value when the calculation does not give one.
+DEFAULT_TOLERANCE = 0.01
+
+#: ``unit`` is required too, but may be empty (a number without unit), so it is checked apart.
+_CONVENTION_REQUIRED = ("label", "value")
+_CALCULATION_REQUIRED = ("label", "formula")
+_CALCULATION_OPTIONAL = ("published", "tolerance")
+_NO_UNIT = ("", "1", "dimensionless")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A named definition (« 30 jours par mois »), the only way a formula holds a constant."""
+
+    id: str
+    label: str
+    value: float
+    unit: str
+    file: str
+    line: int
+
+    def figure(self) -> Figure:
+        return Figure.convention(self.value, self.unit, self.label)
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """A calculation declared in a data file, parsed and checked."""
+
+    id: str
+    label: str
+    formula: str
+    tree: Node
+    unit: str
+    file: str
+    line: int
+    published: str | None = None
+    tolerance: float = DEFAULT_TOLERANCE
+    #: The data-declared calculations the formula reads, in order, without repeats.
+    reads: tuple[str, ...] = ()
+
+
+@dataclass
+class _Draft:
+    entry: Entry
+    file: str
+    tree: Node | None
+    unit: pint.Unit | None
+    reads: tuple[str, ...] = ()
+
+
+def _error(message: str, entry: Entry, file: str, field: str | None = None, hint: str = ""
+           ) -> DataError:
+    line = entry.field_lines.get(field, entry.line) if field else entry.line
+    return DataError(message, hint=hint, file=file, key=entry.key, line=line)
+
+
+def _unit(entry: Entry, file: str, errors: list[DataError]) -> pint.Unit | None:
+    """The unit of an entry (``unit: ""`` for a number without unit), or None after an error."""
+    if "unit" not in entry.fields:
+        errors.append(_error("champ obligatoire « unit » manquant", entry, file, hint=
+                             "écrivez unit: \"\" pour un nombre sans unité"))
+        return None
+    text = entry.fields.get("unit")
+    if text is None:
+        text = ""
+    if not isinstance(text, str | int):
+        errors.append(_error("« unit » doit être un texte, par exemple MWh", entry, file, "unit"))
+        return None
+    try:
+        return parse_unit(str(text))
+    except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError) as problem:
+        errors.append(_error(f"unité inconnue « {text} » ({problem})", entry, file, "unit",
+                             "exemples d’unités : MWh, tCO2e, gCO2e/query, hour/day, person"))
+        return None
+
+
+def load_conventions(path: Path, root: Path) -> tuple[dict[str, Convention], list[DataError]]:
+    """The conventions of ``conventions.yml`` (none when the file does not exist)."""
+    if not path.is_file():
+        return {}, []
+    file = _display(path, root)
+    entries, errors = read_entries(path, file)
+    conventions: dict[str, Convention] = {}
+    for entry in entries:
+        problems = _check_fields(entry, file, _CONVENTION_REQUIRED, ("unit",))
+        value = entry.fields.get("value")
+        if value is not None and validate_value(value):
+            problems.append(_error(f"« value » : {validate_value(value)}", entry, file, "value"))
+        unit = _unit(entry, file, problems)
+        if problems or unit is None:
+            errors.extend(problems)
+            continue
+        conventions[entry.key] = Convention(
+            id=entry.key, label=str(entry.fields["label"]), value=float(_number(value) or 0),
+            unit=_unit_text(entry), file=file, line=entry.line,
+        )
+    return conventions, errors
+
+
+def _read_calculations(paths: Iterable[Path], root: Path
+                       ) -> tuple[list[_Draft], list[DataError]]:
+    drafts: list[_Draft] = []
+    errors: list[DataError] = []
+    for path in paths:
+        file = _display(path, root)
+        entries, file_errors = read_entries(path, file)
+        errors.extend(file_errors)
+        for entry in entries:
+            problems = _check_fields(entry, file, _CALCULATION_REQUIRED,
+                                     ("unit", *_CALCULATION_OPTIONAL))
+            unit = _unit(entry, file, problems)
+            tree = None
+            formula = entry.fields.get("formula")
+            if formula not in (None, "") and not isinstance(formula, str):
+                problems.append(_error("la formule doit être un texte", entry, file, "formula"))
+            elif formula:
+                try:
+                    tree = parse(formula)
+                    for problem in check_functions(tree):
+                        raise problem
+                except FormulaError as problem:
+                    problems.append(_error(f"formule : {problem.message}", entry, file,
+                                           "formula", problem.hint))
+                    tree = None
+            errors.extend(problems)
+            drafts.append(_Draft(entry, file, tree, unit))
+    return drafts, errors
+
+
+def load_calculations(
+    data_dir: Path, root: Path, parameters: Mapping[str, Parameter],
+    python: Mapping[str, str], declared: Iterable[str] = (),
+) -> tuple[dict[str, Convention], dict[str, Calculation], list[DataError]]:
+    """The conventions and calculations of ``data_dir``, and every problem found.
+
+    ``python`` gives the unit of each calculator written in Python (formulas may read them);
+    ``declared`` the ids of parameters that exist but failed to load, so that formulas reading
+    them are not also reported as reading unknown names.
+    """
+    conventions, errors = load_conventions(data_dir / "conventions.yml", root)
+    paths = sorted((data_dir / "calculations").glob("*.yml"))
+    drafts, draft_errors = _read_calculations(paths, root)
+    errors += draft_errors
+    if len(drafts) > MAX_CALCULATIONS:
+        return conventions, {}, [*errors, DataError(
+            f"trop de calculs ({len(drafts)}, au plus {MAX_CALCULATIONS})",
+            file=_display(data_dir / "calculations", root))]
+
+    owners: dict[str, str] = {key: f"{p.file}:{p.line}" for key, p in parameters.items()}
+    for key in python:
+        owners.setdefault(key, "un calculateur Python (calculators/topics/)")
+    for key, convention in conventions.items():
+        if key in owners:
+            errors.append(DataError(f"identifiant déjà défini dans {owners[key]}",
+                                    hint="renommez la convention", file=convention.file,
+                                    key=key, line=convention.line))
+        else:
+            owners[key] = f"{convention.file}:{convention.line}"
+    unique: dict[str, _Draft] = {}
+    for draft in drafts:
+        key = draft.entry.key
+        if key in owners:
+            errors.append(_error(f"identifiant déjà défini dans {owners[key]}", draft.entry,
+                                 draft.file, hint="renommez le calcul"))
+            continue
+        owners[key] = f"{draft.file}:{draft.entry.line}"
+        unique[key] = draft
+
+    known = set(owners) | set(declared)
+    for draft in unique.values():
+        if draft.tree is not None:
+            draft.reads = tuple(dict.fromkeys(n.name for n in names(draft.tree)
+                                              if n.name in unique))
+    errors += _check_names(unique, known)
+    errors += _check_cycles(unique)
+    units = _units(parameters, conventions, python, unique)
+    for draft in unique.values():
+        errors += _check_units(draft, units, parameters)
+    if errors:
+        return conventions, {}, errors
+    calculations = {key: _calculation(draft) for key, draft in unique.items()
+                    if draft.tree is not None}
+    return conventions, calculations, errors
+
+
+def _check_names(drafts: Mapping[str, _Draft], known: set[str]) -> list[DataError]:
+    errors = []
+    for draft in drafts.values():
+        published = draft.entry.fields.get("published")
+        if published is not None and str(published) not in known:
+            errors.append(_error(f"valeur publiée inconnue « {published} »", draft.entry,
+                                 draft.file, "published",
+                                 suggest(str(published), known)
+                                 or "indiquez l’identifiant d’un paramètre"))
+        if draft.tree is None:
+            continue
+        reported: set[str] = set()
+        for name in names(draft.tree):
+            if name.name in known or name.name in reported:
+                continue
+            reported.add(name.name)
+            errors.append(_error(
+                f"formule : nom inconnu « {name.name} », colonne {name.column}", draft.entry,
+                draft.file, "formula",
+                suggest(name.name, known) or "déclarez-le dans parameters/, calculations/ ou "
+                "conventions.yml",
+            ))
+    return errors
+
+
+def _check_cycles(drafts: Mapping[str, _Draft]) -> list[DataError]:
+    """Each cycle of calculations reading one another, reported once at its first member."""
+    errors = []
+    state: dict[str, int] = {}  # 1: being visited, 2: done
+    for start in drafts:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, Iterable[str]]] = [(start, iter(drafts[start].reads))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            key, pending = stack[-1]
+            following = next(iter(pending), None)
+            if following is None:
+                state[key] = 2
+                stack.pop()
+                path.pop()
+                continue
+            if state.get(following) == 1:
+                cycle = [*path[path.index(following):], following]
+                first = drafts[following]
+                errors.append(_error(
+                    "calcul circulaire : " + " → ".join(cycle), first.entry, first.file,
+                    "formula", "un calcul ne peut pas dépendre de lui-même",
+                ))
+            elif not state.get(following):
+                state[following] = 1
+                path.append(following)
+                stack.append((following, iter(drafts[following].reads)))
+    return errors
+
+
+def _units(parameters: Mapping[str, Parameter], conventions: Mapping[str, Convention],
+           python: Mapping[str, str], drafts: Mapping[str, _Draft]) -> dict[str, pint.Unit | None]:
+    units: dict[str, pint.Unit | None] = {}
+    for key, text in [*((k, p.unit) for k, p in parameters.items()),
+                      *((k, c.unit) for k, c in conventions.items()), *python.items()]:
+        try:
+            units[key] = parse_unit(text)
+        except (pint.errors.UndefinedUnitError, ValueError, AttributeError):
+            units[key] = None
+    units.update((key, draft.unit) for key, draft in drafts.items())
+    return units
+
+
+def _check_units(draft: _Draft, units: Mapping[str, pint.Unit | None],
+                 parameters: Mapping[str, Parameter]) -> list[DataError]:
+    entry, file = draft.entry, draft.file
+    errors = []
+    if draft.tree is None:
+        return errors
+    try:
+        result = unit_of(draft.tree, units.get)
+    except FormulaError as problem:
+        return [_error(f"formule : {problem.message}", entry, file, "formula", problem.hint)]
+    declared = draft.unit
+    if result is not None and declared is not None \
+            and result.dimensionality != declared.dimensionality:
+        errors.append(_error(
+            f"la formule donne des « {_shown(result)} », pas des « {_shown(declared)} » "
+            "(unité déclarée)", entry, file, "unit",
+            "corrigez l’unité déclarée, ou la formule (une multiplication ou une division "
+            "manque-t-elle ?)",
+        ))
+    published = entry.fields.get("published")
+    if published is not None:
+        unit = units.get(str(published))
+        if str(published) in units and str(published) not in parameters:
+            errors.append(_error(f"la valeur publiée « {published} » doit être un paramètre",
+                                 entry, file, "published"))
+        elif unit is not None and declared is not None \
+                and unit.dimensionality != declared.dimensionality:
+            errors.append(_error(
+                f"la valeur publiée « {published} » est en « {_shown(unit)} », pas en "
+                f"« {_shown(declared)} »", entry, file, "published",
+                "comparez des grandeurs de même nature"))
+    tolerance = entry.fields.get("tolerance")
+    if tolerance is not None:
+        number = _number(tolerance)
+        if number is None or not 0 < number < 1:
+            errors.append(_error("« tolerance » doit être une fraction entre 0 et 1 (0.01 pour "
+                                 "1 %)", entry, file, "tolerance"))
+        elif published is None:
+            errors.append(_error("« tolerance » sans « published » : à quoi comparer ?", entry,
+                                 file, "tolerance", "ajoutez la valeur publiée (published)"))
+    return errors
+
+
+def _unit_text(entry: Entry) -> str:
+    text = str(entry.fields.get("unit") or "").strip()
+    return "" if text in _NO_UNIT else text
+
+
+def _shown(unit: pint.Unit) -> str:
+    return written(unit) if unit.dimensionality or str(unit) != "dimensionless" else "sans unité"
+
+
+def _calculation(draft: _Draft) -> Calculation:
+    fields = draft.entry.fields
+    published = fields.get("published")
+    tolerance = _number(fields.get("tolerance"))
+    assert draft.tree is not None
+    return Calculation(
+        id=draft.entry.key, label=str(fields["label"]), formula=str(fields["formula"]),
+        tree=draft.tree, unit=_unit_text(draft.entry), file=draft.file, line=draft.entry.line,
+        published=str(published) if published is not None else None,
+        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance, reads=draft.reads,
+    )
+
+
+__all__ = ["DEFAULT_TOLERANCE", "MAX_CALCULATIONS", "Calculation", "Convention",
+           "load_calculations", "load_conventions"]
