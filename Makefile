@@ -27,6 +27,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty
 
 test: $(STAMP) $(NODE_STAMP)
+	bash .ci/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -12,7 +12,7 @@ from hypothesis import settings
 from calculators import Catalog
 from macros.render import Renderer
 from macros.toolbox import Toolbox
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import GUIDE_EXAMPLE, ROOT, guide_example, run_mkdocs
 
 # Property tests are part of a deterministic suite: the same examples on every run, no example
 # database, and no wall-clock deadline (a loaded CI machine must not turn speed into failures).
@@ -30,11 +30,28 @@ def renderer(catalog: Catalog) -> Renderer:
     return Renderer(Toolbox(catalog))
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with ``mkdocs build --strict``."""
+#: Every test of the built site runs on the corpus as it is, and with one more article (the
+#: guide's complete example): adding an article must never break a test.
+CORPORA = {"contenu": {}, "contenu et exemple du guide": {GUIDE_EXAMPLE: "exemple-complet"}}
+
+
+@pytest.fixture(scope="session", params=CORPORA, ids=CORPORA)
+def built_site(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with ``mkdocs build --strict``, from the
+    corpus as it is and from the corpus with one more article."""
+    extra = CORPORA[request.param]
+    config = ROOT / "mkdocs.yml"
+    if extra:
+        project = tmp_path_factory.mktemp("project")
+        for name in ("content", "site_overrides"):
+            shutil.copytree(ROOT / name, project / name)
+        shutil.copy(config, project / "mkdocs.yml")
+        for path, block in extra.items():
+            (project / "content" / path).write_text(guide_example(block), encoding="utf-8")
+        config = project / "mkdocs.yml"
     site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT / "mkdocs.yml", site)
+    result = run_mkdocs(config, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ from bs4 import BeautifulSoup
 from vocabulary.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+#: Where tests put the guide's complete example, as an extra article of the corpus.
+GUIDE_EXAMPLE = "mythes/exemple-du-guide.md"
 SEARCH_JS = ROOT / "site_overrides" / "assets" / "javascripts" / "vf-search.js"
 
 
@@ -79,3 +83,10 @@ def one_line(error: ContentError) -> str:
     key = f"« {error.key} » : " if error.key else ""
     hint = f" ({error.hint})" if error.hint else ""
     return f"{where}{key}{error.message}{hint}"
+
+
+def guide_example(name: str) -> str:
+    """The fenced block that follows the comment ``<!-- name … -->`` in CONTRIBUTING.md."""
+    match = re.search(rf"<!-- {name}\b.*?-->\n```\w+\n(.*?)\n```", GUIDE, re.S)
+    assert match, name
+    return match.group(1) + "\n"

@@ -9,16 +9,7 @@ from pathlib import Path
 import pytest
 
 from publication.__main__ import main
-from tests.helpers import ROOT
-
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-
-
-def example(name: str) -> str:
-    """The fenced block that follows the comment ``<!-- name … -->`` in the guide."""
-    match = re.search(rf"<!-- {name}\b.*?-->\n```\w+\n(.*?)\n```", GUIDE, re.S)
-    assert match, name
-    return match.group(1) + "\n"
+from tests.helpers import GUIDE, ROOT, guide_example
 
 
 def check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -30,14 +21,15 @@ def check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 def test_the_complete_example_passes_check(make_project: Callable[..., Path],
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    project = make_project(articles={"mythes/entrainer-une-ia.md": example("exemple-complet")})
+    example = guide_example("exemple-complet")
+    project = make_project(articles={"mythes/entrainer-une-ia.md": example})
     articles = len(list((project / "content" / "mythes").glob("*.md")))
     assert f"dont {articles} articles" in check(project, capsys)
 
 
 def test_the_source_and_parameter_examples_work(make_project: Callable[..., Path],
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    project = make_project(data=True, articles={"mythes/parametres.md": example(
+    project = make_project(data=True, articles={"mythes/parametres.md": guide_example(
         "exemple-complet").replace(
         "## Alors, verdict ?",
         'GPT-3 compte {{ param("gpt3_parameters") | figure("", long=True) }} de paramètres '
@@ -45,17 +37,17 @@ def test_the_source_and_parameter_examples_work(make_project: Callable[..., Path
     data = project / "data"
     for path, name in ((data / "sources.yml", "exemple-source"),
                        (data / "parameters" / "chatgpt.yml", "exemple-parametre")):
-        path.write_text(path.read_text(encoding="utf-8") + "\n" + example(name),
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + guide_example(name),
                         encoding="utf-8")
     check(project, capsys)
 
 
 def test_the_calculation_example_loads(make_project: Callable[..., Path],
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    block = example("exemple-calcul")
+    block = guide_example("exemple-calcul")
     assert block.startswith("gpt3_training_energy:\n")
     renamed = block.replace("gpt3_training_energy:", "gpt3_training_energy_exemple:", 1)
-    article = example("exemple-complet").replace(
+    article = guide_example("exemple-complet").replace(
         "## Alors, verdict ?",
         '{{ gpt3_training_energy_exemple() | figure("MWh") }}.\n\n## Alors, verdict ?')
     project = make_project(data=True, articles={"mythes/exemple-calcul.md": article})

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from publication.site.preview import Preview as PreviewState
-from tests.helpers import replace_in, soup
+from tests.helpers import GUIDE_EXAMPLE, guide_example, replace_in, soup
 
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -59,12 +59,17 @@ class Preview:
         return soup(self.site / url / "index.html")
 
 
-@pytest.fixture
-def preview(make_project: Callable[..., Path]) -> Iterator[Callable[..., Preview]]:
+@pytest.fixture(params=["contenu", "contenu et exemple du guide"])
+def preview(request: pytest.FixtureRequest, make_project: Callable[..., Path]
+            ) -> Iterator[Callable[..., Preview]]:
+    """Preview sessions of the corpus as it is, and with one more article (the guide's
+    complete example): adding an article must not change what an edit rebuilds."""
     made: list[Preview] = []
+    extra = {GUIDE_EXAMPLE: guide_example("exemple-complet")} if request.param != "contenu" \
+        else {}
 
     def start(**options: bool) -> Preview:
-        session = Preview(make_project(**options))
+        session = Preview(make_project(articles=extra, **options))
         made.append(session)
         return session
 
@@ -123,9 +128,10 @@ def test_pages_carried_over_stay_in_the_report_and_the_search_index(preview) -> 
     session.build()
     second = json.loads((session.site / "figures.json").read_text(encoding="utf-8"))
     assert second == first
-    assert len({f["article"] for f in second["figures"]}) == 7
+    articles = len(list((session.project / "content" / "mythes").glob("*.md")))
+    assert len({f["article"] for f in second["figures"]}) == articles
     records = _search_records(session.site)
-    assert len(records) == 7
+    assert len(records) == articles
     assert any(NEW_CLAIM in record[1] for record in records)
 
 
