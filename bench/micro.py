@@ -60,7 +60,6 @@ def run_corpus(texts: list[str], cold: bool) -> dict[str, float]:
             _clear_caches()
             publication = _publication()
         renderer = publication.renderer
-        assert renderer is not None
         source = _timed(costs, STAGES[0], lambda text=text: split(text, "x.md"))
         _timed(costs, STAGES[1], lambda source=source: validate(source.meta))
         rendered = _timed(costs, STAGES[2], lambda source=source, renderer=renderer:
@@ -83,7 +82,6 @@ def markdown_cost(texts: list[str]) -> tuple[float, float]:
     from .synthetic import PlainText
 
     publication = _publication()
-    assert publication.renderer is not None
     plain = PlainText()
     ours = [publication.renderer.render(split(t, "x.md").body, file="x.md").text for t in texts]
     unwrapped = [split(plain.convert(t, "x.md"), "x.md").body for t in texts]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vocabulary.errors import ContentErrors
+from vocabulary.errors import ContentError, ContentErrors
 from vocabulary.hints import ADD_PARAMETER, suggest
 
 from .calculations import Calculation, Convention, load_calculations
@@ -101,8 +101,11 @@ class Parameters:
 
     def __init__(self, parameters: Mapping[str, Parameter],
                  specs: Mapping[str, CalculatorSpec] | None = None,
-                 conventions: Mapping[str, Convention] | None = None) -> None:
+                 conventions: Mapping[str, Convention] | None = None,
+                 invalid: frozenset[str] = frozenset()) -> None:
         self._figures = {key: Figure.from_parameter(p) for key, p in parameters.items()}
+        #: Parameters declared in a data file but refused: their error is reported there.
+        self._invalid = invalid
         self._specs = specs if specs is not None else python_calculators()
         self._conventions = conventions or {}
         self._convention_figures: dict[str, Figure] = {}
@@ -113,6 +116,10 @@ class Parameters:
         try:
             return self._figures[key]
         except KeyError:
+            if key in self._invalid:
+                raise CalculatorError("paramètre invalide", key=key,
+                                      hint="corrigez d’abord l’erreur de son fichier de "
+                                      "paramètres") from None
             raise CalculatorError(
                 "paramètre inconnu", key=key,
                 hint=suggest(key, self._figures) or ADD_PARAMETER,
@@ -202,20 +209,32 @@ class Catalog:
     parameters: Mapping[str, Parameter]
     conventions: Mapping[str, Convention] = field(default_factory=dict)
     calculations: Mapping[str, Calculation] = field(default_factory=dict)
+    #: Parameters declared in the data files but refused (``load_valid`` only).
+    invalid: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Catalog:
         """Sources, parameters, conventions and calculations; ``ContentErrors`` lists every problem
         of every file."""
-        root = data_dir.parent.parent
+        catalog, errors = cls.load_valid(data_dir)
+        if errors:
+            raise ContentErrors(errors)
+        return catalog
+
+    @classmethod
+    def load_valid(cls, data_dir: Path = DATA_DIR, root: Path | None = None
+                   ) -> tuple[Catalog, list[ContentError]]:
+        """What is valid in the data files, and every problem of every file: a build reports
+        both the data's errors and the pages' (a broken parameter then shows where it is used,
+        instead of hiding every page's problems). ``root``: paths in errors start there."""
+        root = root or data_dir.parent.parent
         sources, parameters, errors = read_data(data_dir, root)
         declared = _parameter_ids(data_dir) if errors else set()
         python = {key: spec.unit for key, spec in python_calculators().items()}
         conventions, calculations, more = load_calculations(data_dir, root, parameters, python,
                                                             declared)
-        if errors or more:
-            raise ContentErrors([*errors, *more])
-        return cls(sources, parameters, conventions, calculations)
+        invalid = frozenset(declared - set(parameters))
+        return cls(sources, parameters, conventions, calculations, invalid), [*errors, *more]
 
     @functools.cached_property
     def _specs(self) -> Mapping[str, CalculatorSpec]:
@@ -228,7 +247,7 @@ class Catalog:
 
     def bind(self) -> Parameters:
         """A fresh parameter set; calculator results are cached on it."""
-        return Parameters(self.parameters, self._specs, self.conventions)
+        return Parameters(self.parameters, self._specs, self.conventions, self.invalid)
 
     def with_values(self, **values: float) -> Catalog:
         """The same catalog with some parameter values replaced (for tests and what-ifs)."""

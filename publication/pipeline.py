@@ -24,7 +24,7 @@ from publication.model.paths import CALCUL_FOLDER, IMAGE_SUFFIXES, article_slug
 from publication.model.schema import ArticleMeta, PageMeta, validate
 from publication.model.slugs import slug_problem, slugify
 from publication.views.article import ArticleView, CallToAction, article_view
-from vocabulary.errors import ContentError, ContentErrors
+from vocabulary.errors import ContentError
 from vocabulary.hints import ADD_SOURCE, suggest
 
 #: Front-matter texts readers see outside the article, which cannot hold a computed figure.
@@ -87,11 +87,9 @@ class Publication:
         #: without one, to blocks on the article itself.
         self.derivation_urls: dict[str, str] = {}
         self._parsed_pages: dict[str, _Parsed] = {}
-        self.renderer: Renderer | None = None
-        try:
-            self.renderer = Renderer(Toolbox(Catalog.load(data_dir)))
-        except ContentErrors as errors:
-            self.errors.extend(errors.errors)
+        catalog, data_errors = Catalog.load_valid(data_dir, project_root)
+        self.errors.extend(data_errors)
+        self.renderer = Renderer(Toolbox(catalog))
 
     def display_path(self, src_uri: str) -> str:
         """A page's path as editors read it in messages: from the project's root."""
@@ -167,8 +165,6 @@ class Publication:
                                for key, message, hint in page_problems)
         typed = body_checks.prose_problems(source.body, file, source.body_offset)
         self.errors.extend(typed)
-        if self.renderer is None:
-            return None
         try:
             rendered = self.renderer.render(
                 source.body, file=file, line_offset=source.body_offset, article=source.meta,
@@ -219,8 +215,8 @@ class Publication:
                 problems += [(key, f"« {key} » : {p.message}", p.hint)
                              for p in typed_figures(data[key])]
         based_on = data.get("based_on")
-        sources = self.renderer.toolbox.catalog.sources if self.renderer else None
-        if isinstance(based_on, str) and sources is not None and based_on not in sources:
+        sources = self.renderer.toolbox.catalog.sources
+        if isinstance(based_on, str) and based_on not in sources:
             problems.append(("based_on", f"source inconnue « {based_on} »",
                              suggest(based_on, sources) or ADD_SOURCE))
         cta = data.get("cta")

@@ -280,7 +280,7 @@ def test_check_reports_every_error_of_a_hostile_data_file(
     assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
     errors = [e for e in capsys.readouterr().err.splitlines() if "«\u202furl\u202f»" in e]
     assert len(errors) == 6, errors
-    assert all(e.startswith("project/data/sources.yml:") for e in errors), errors
+    assert all(e.startswith("data/sources.yml:") for e in errors), errors
 
 
 def test_errors_quoting_hostile_input_carry_no_terminal_escape(renderer: Renderer,

@@ -20,8 +20,8 @@ from vocabulary.errors import ContentError
 
 def _located(problems: Iterable[ContentError], file: str, offset: int) -> list[ContentError]:
     ordered = sorted(problems, key=lambda p: p.line)
-    unique = dict.fromkeys((p.line + offset, p.message, p.hint) for p in ordered)
-    return [ContentError(file, line, message, hint) for line, message, hint in unique]
+    unique = dict.fromkeys((p.line + offset, p.message, p.hint, p.key) for p in ordered)
+    return [ContentError(file, line, message, hint, key) for line, message, hint, key in unique]
 
 
 def prose_problems(body: str, file: str, offset: int) -> list[ContentError]:

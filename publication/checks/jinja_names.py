@@ -35,7 +35,7 @@ def unknown_names(tree: nodes.Template, renderer: Renderer) -> Iterator[ContentE
         if name.ctx == "load" and name.name not in known and name.name not in assigned \
                 and name.name not in _JINJA_NAMES:
             yield ContentError(None, name.lineno, f"nom inconnu « {name.name} »",
-                          suggest(name.name, known) or TEMPLATE_NAMES)
+                               suggest(name.name, known) or TEMPLATE_NAMES)
     parameters = renderer.toolbox.parameters
     sources = renderer.toolbox.catalog.sources
     for call in tree.find_all(nodes.Call):
@@ -44,15 +44,17 @@ def unknown_names(tree: nodes.Template, renderer: Renderer) -> Iterator[ContentE
         key = _constant_argument(call)
         if key is None:
             continue
-        if call.node.name == "param" and key not in parameters:
-            yield ContentError(None, call.lineno, f"« {key} » : paramètre inconnu",
-                          suggest(key, parameters)
-                          or ADD_PARAMETER)
+        if call.node.name == "param" and key in renderer.toolbox.catalog.invalid:
+            yield ContentError(None, call.lineno, "paramètre invalide",
+                               "corrigez d’abord l’erreur de son fichier de paramètres", key)
+        elif call.node.name == "param" and key not in parameters:
+            yield ContentError(None, call.lineno, "paramètre inconnu",
+                               suggest(key, parameters) or ADD_PARAMETER, key)
         if call.node.name == "cite" and key not in sources:
-            yield ContentError(None, call.lineno, f"« {key} » : source inconnue",
-                          suggest(key, sources) or ADD_SOURCE)
+            yield ContentError(None, call.lineno, "source inconnue",
+                               suggest(key, sources) or ADD_SOURCE, key)
     for used in tree.find_all(nodes.Filter):
         if used.name not in environment.filters:
             yield ContentError(None, used.lineno, f"filtre inconnu « {used.name} »",
-                          suggest(used.name, environment.filters)
-                          or "filtres disponibles : figure, figure_range")
+                               suggest(used.name, environment.filters)
+                               or "filtres disponibles : figure, figure_range")

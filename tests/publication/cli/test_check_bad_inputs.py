@@ -105,9 +105,12 @@ CASES = [
                                "« gpt3_training_emissions » : impossible d’exprimer")]),
     Case("division-by-zero.md", [(article("division-by-zero.md"), 15, "division par zéro")],
          parameter=("flight_paris_new_york_distance", "0")),
-    Case("negative-population.md", [("project/" + DATA_FILE, "value of chatgpt_daily_users_seed",
+    # A parameter refused in its data file is reported there, and where an article uses it.
+    Case("negative-population.md", [(DATA_FILE, "value of chatgpt_daily_users_seed",
                                      "« chatgpt_daily_users_seed » : « value » : la valeur est "
-                                     "négative")],
+                                     "négative"),
+                                    (article("negative-population.md"), 15,
+                                     "« chatgpt_daily_users_seed » : paramètre invalide")],
          parameter=("chatgpt_daily_users_seed", "-53000000")),
     Case("hard-coded-figure.md", [(article("hard-coded-figure.md"), 15,
                                    "chiffre écrit à la main : « 552 tonnes »")]),
