@@ -31,6 +31,9 @@ _SOURCE_REQUIRED = ("authors", "title", "venue", "year")
 _SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
 _PARAM_OPTIONAL = ("low", "high", "note")
+#: The newsroom's own hypothesis has no source to read it in: its reasoning is its note.
+_NEWSROOM_REQUIRED = ("label", "value", "unit", "status", "note")
+_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
 
 #: Fields printed on the site as plain text: no markup, no control character.
@@ -202,9 +205,14 @@ def validate_value(value: object) -> str | None:
     return None
 
 
-def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source]
+def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
+                     invalid_sources: frozenset[str] = frozenset()
                      ) -> tuple[Parameter | None, list[DataError]]:
-    problems = _check_fields(entry, display, _PARAM_REQUIRED, _PARAM_OPTIONAL)
+    newsroom = entry.fields.get("status") == Status.HYPOTHESIS.value \
+        and entry.fields.get("source") in (None, "")
+    required, optional = ((_NEWSROOM_REQUIRED, _NEWSROOM_OPTIONAL) if newsroom
+                          else (_PARAM_REQUIRED, _PARAM_OPTIONAL))
+    problems = _check_fields(entry, display, required, optional)
     problems.extend(_text_errors(entry, display, _PARAM_TEXTS))
     f, lines = entry.fields, entry.field_lines
 
@@ -239,21 +247,26 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source]
               suggest(str(f["status"]), _STATUS_VALUES)
               or "statuts possibles : " + ", ".join(_STATUS_VALUES))
     source = sources.get(str(f.get("source")))
-    if f.get("source") and source is None:
+    if f.get("source") and source is None and str(f["source"]) in invalid_sources:
+        error("source", f"source invalide « {f['source']} »",
+              "corrigez d’abord son erreur dans calculators/data/sources.yml")
+    elif f.get("source") and source is None:
         error("source", f"source inconnue « {f['source']} »",
-              suggest(str(f["source"]), sources)
-              or ADD_SOURCE)
-    if problems or status is None or source is None or value is None:
+              suggest(str(f["source"]), sources) or ADD_SOURCE)
+    if problems or status is None or (source is None and not newsroom) or value is None:
         return None, problems
     return Parameter(
         id=entry.key, label=str(f["label"]), value=value, unit=str(f["unit"]), status=status,
-        source=source, locator=str(f["locator"]), low=low, high=high, note=f.get("note"),
-        file=display, line=entry.line,
+        source=source, locator=str(f["locator"]) if f.get("locator") else None, low=low,
+        high=high, note=f.get("note"), file=display, line=entry.line,
     ), problems
 
 
-def load_parameters(paths: Iterable[Path], sources: dict[str, Source], root: Path
+def load_parameters(paths: Iterable[Path], sources: dict[str, Source], root: Path,
+                    invalid_sources: frozenset[str] = frozenset()
                     ) -> tuple[dict[str, Parameter], list[DataError]]:
+    """The valid parameters of ``paths``, and every problem; ``invalid_sources`` are ids of
+    sources declared but refused (a parameter citing one is told so, not « inconnue »)."""
     parameters: dict[str, Parameter] = {}
     errors: list[DataError] = []
     for path in paths:
@@ -269,7 +282,7 @@ def load_parameters(paths: Iterable[Path], sources: dict[str, Source], root: Pat
                     line=entry.line,
                 ))
                 continue
-            parameter, problems = _parse_parameter(entry, display, sources)
+            parameter, problems = _parse_parameter(entry, display, sources, invalid_sources)
             errors.extend(problems)
             if parameter:
                 parameters[entry.key] = parameter
@@ -281,8 +294,9 @@ def read_data(data_dir: Path = DATA_DIR, root: Path | None = None
     """``sources.yml`` and every ``parameters/*.yml``: what is valid, and every problem."""
     root = root or data_dir.parent.parent
     sources, errors = load_sources(data_dir / "sources.yml", root)
+    invalid = frozenset(e.key for e in errors if e.key and e.key not in sources)
     parameter_files = sorted((data_dir / "parameters").glob("*.yml"))
-    parameters, parameter_errors = load_parameters(parameter_files, sources, root)
+    parameters, parameter_errors = load_parameters(parameter_files, sources, root, invalid)
     return sources, parameters, errors + parameter_errors
 
 

@@ -76,8 +76,9 @@ class Parameter:
     value: float
     unit: str
     status: Status
-    source: Source
-    locator: str
+    #: None for the newsroom's own hypothesis, whose reasoning is its ``note``.
+    source: Source | None
+    locator: str | None
     low: float | None = None
     high: float | None = None
     note: str | None = None

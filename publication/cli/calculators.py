@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     lines += [f"  {key}() : {spec.label} [{spec.unit or 'sans unité'}]"
               for key, spec in sorted(calculators().items())]
     lines += ["", "Paramètres, à écrire {{ param(\"identifiant\") | figure(\"unité\") }} :"]
-    lines += [f"  {key} : {p.label} [{p.unit}, {p.status.label_fr}, source {p.source.id}]"
+    lines += [f"  {key} : {p.label} [{p.unit}, {p.status.label_fr}, "
+              f"{f'source {p.source.id}' if p.source else 'hypothèse de la rédaction'}]"
               for key, p in sorted(catalog.parameters.items())]
     lines += ["", "Sources, à citer {{ cite(\"identifiant\") }} :"]
     lines += [f"  {key} : {s.short_citation}, « {s.title} »"

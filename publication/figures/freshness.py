@@ -32,6 +32,8 @@ def freshness_warnings(pages: Iterable[RenderedPage], display_path: Callable[[st
                 if leaf.status is Status.HYPOTHESIS:
                     hypotheses.setdefault(parameter.id, f"{parameter.file}:{parameter.line}")
                 source = parameter.source
+                if source is None:
+                    continue
                 age = (today - source.date).days / DAYS_PER_YEAR
                 if age > max_age_years:
                     label = f"{source.short_citation}, « {source.title} »"

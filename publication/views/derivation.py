@@ -130,11 +130,20 @@ class SourceIndex:
         ]
 
 
+def status_label(figure: Figure) -> str:
+    """The status readers see: the newsroom's own hypothesis (no source, its reasoning in its
+    note) says so, apart from a hypothesis some document makes."""
+    if figure.status is Status.HYPOTHESIS and figure.parameter is not None \
+            and figure.parameter.source is None:
+        return "hypothèse de la rédaction"
+    return figure.status.label_fr
+
+
 def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     derived = bool(figure.inputs)
     return InputView(
         label=_spaced(figure.describe()), value=value_text(figure), range=range_text(figure),
-        status=figure.status.value, status_label=figure.status.label_fr,
+        status=figure.status.value, status_label=status_label(figure),
         source_number=sources.number(figure.source),
         source_anchor=source_anchor(figure.source) if figure.source else None,
         locator=_spaced(figure.parameter.locator if figure.parameter else None),
@@ -208,7 +217,7 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             anchor=key, label=_spaced(figure.describe()),
             value=value_text(figure, shown.get(key)),
             range=range_text(figure, shown.get(key)), status=figure.status.value,
-            status_label=figure.status.label_fr, formula=_spaced(figure.formula), inputs=inputs,
+            status_label=status_label(figure), formula=_spaced(figure.formula), inputs=inputs,
             hypotheses=tuple(french_spacing(h.describe()) for h in figure.hypotheses()),
             reference=_reference(figure, sources, shown.get(key)),
             source_number=sources.number(figure.source),

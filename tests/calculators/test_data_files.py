@@ -159,3 +159,40 @@ def test_a_parameter_label_with_markup_is_refused(tmp_path: Path) -> None:
                                                                 "label: <i>PUE</i>")}))
     assert error.startswith("data/parameters/a.yml:2: « gpt3_pue » : «\u202flabel\u202f» "
                             "contient «\u202f<\u202f»\u00a0: pas de balise HTML"), error
+
+
+NEWSROOM = """\
+soiree_heures:
+  label: durée d’une soirée de séries
+  value: 3
+  unit: hour
+  status: hypothesis
+  note: Une soirée type choisie par la rédaction, pas une mesure.
+"""
+
+
+def test_the_newsrooms_own_hypothesis_needs_its_reasoning_not_a_source(tmp_path: Path) -> None:
+    _, parameters = load_data(write(tmp_path, {"a.yml": NEWSROOM}), root=tmp_path)
+    parameter = parameters["soiree_heures"]
+    assert parameter.source is None and parameter.locator is None
+    assert parameter.note and "rédaction" in parameter.note
+
+
+def test_a_sourceless_parameter_must_be_a_hypothesis_with_a_note(tmp_path: Path) -> None:
+    errors = errors_of(write(tmp_path, {
+        "a.yml": NEWSROOM.replace("  note: Une soirée type choisie par la rédaction, pas une "
+                                  "mesure.\n", ""),
+        "b.yml": NEWSROOM.replace("soiree_heures", "autre").replace("hypothesis", "primary"),
+    }))
+    assert "data/parameters/a.yml:1: « soiree_heures » : champ obligatoire « note » manquant" \
+        in errors
+    assert any(e.startswith("data/parameters/b.yml:1: « autre » : champ obligatoire « source »")
+               for e in errors)
+
+
+def test_a_parameter_citing_a_refused_source_is_told_so(tmp_path: Path) -> None:
+    sources = SOURCES.replace("  doi: 10.48550/arXiv.2104.10350\n", "")
+    errors = errors_of(write(tmp_path, {"a.yml": GOOD}, sources))
+    assert any(e.startswith("data/parameters/a.yml:6: « gpt3_pue » : source invalide "
+                            "« patterson2021 »") for e in errors), errors
+    assert not any("source inconnue" in e for e in errors)

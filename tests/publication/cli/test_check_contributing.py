@@ -33,10 +33,13 @@ def test_the_source_and_parameter_examples_work(make_project: Callable[..., Path
         "exemple-complet").replace(
         "## Alors, verdict ?",
         'GPT-3 compte {{ param("gpt3_parameters") | figure("", long=True) }} de paramètres '
-        '{{ cite("brown2020") }}.\n\n## Alors, verdict ?')})
+        '{{ cite("brown2020") }}. Une soirée dure '
+        '{{ param("soiree_series_heures") | figure("hour", long=True) }}.'
+        '\n\n## Alors, verdict ?')})
     data = project / "data"
     for path, name in ((data / "sources.yml", "exemple-source"),
-                       (data / "parameters" / "chatgpt.yml", "exemple-parametre")):
+                       (data / "parameters" / "chatgpt.yml", "exemple-parametre"),
+                       (data / "parameters" / "chatgpt.yml", "exemple-hypothese")):
         path.write_text(path.read_text(encoding="utf-8") + "\n" + guide_example(name),
                         encoding="utf-8")
     check(project, capsys)

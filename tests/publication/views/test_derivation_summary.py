@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from calculators import Catalog, Figure, Status
 from publication.model.paths import calcul_src_uri
 from publication.pipeline import Publication
-from publication.views.derivation import DerivationView, summary
+from publication.views.derivation import DerivationView, status_label, summary
 from tests.helpers import ROOT, minimal
 
 
@@ -69,3 +72,12 @@ def test_figures_link_to_the_calcul_page() -> None:
     body = publication.render_page(src_uri, raw)
     assert body is not None and 'href="calcul/#calcul-gpt3-training-emissions"' in body
     assert 'href="#calcul-' not in body
+
+
+def test_the_newsrooms_hypothesis_is_labelled_apart(catalog: Catalog) -> None:
+    """Readers tell a hypothesis some document makes from one the newsroom makes itself."""
+    seed = catalog.parameters["queries_per_user_day_seed"]
+    assert seed.status is Status.HYPOTHESIS and seed.source is not None
+    assert status_label(Figure.from_parameter(seed)) == "hypothèse"
+    own = replace(seed, source=None, locator=None, note="Un choix de la rédaction.")
+    assert status_label(Figure.from_parameter(own)) == "hypothèse de la rédaction"
