@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from calculators import Figure, Source, Status
+from calculators import CalculatorError, Figure, Source, Status
+from calculators.units import written
 from macros.formatting import LOCALE, format_quantity, format_range
 from macros.toolbox import anchor, source_anchor, text_anchor
-from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
+from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display, display_key_for
 from vocabulary.french import french_spacing
 
 #: Significant digits for values in derivations: enough to recompute them by hand.
@@ -75,11 +76,16 @@ class SourceView:
 
 
 def _display(figure: Figure) -> DisplayUnit:
+    """How a value's own unit reads: the site's named unit, else the unit in French as CLDR
+    and our table write it (« g CO₂e par heure »), else its symbol."""
     key = display_key_for(figure.unit)
     if key is not None:
         return DISPLAY_UNITS[key]
-    symbol = f"{figure.unit:~P}"
-    return DisplayUnit("", symbol, symbol, symbol)
+    try:
+        return display(written(figure.unit))
+    except CalculatorError:
+        symbol = f"{figure.unit:~P}"
+        return DisplayUnit("", symbol, symbol, symbol)
 
 
 def _spaced(text: str | None) -> str | None:

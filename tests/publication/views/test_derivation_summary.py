@@ -9,7 +9,7 @@ import pytest
 from calculators import Catalog, Figure, Status
 from publication.model.paths import calcul_src_uri
 from publication.pipeline import Publication
-from publication.views.derivation import DerivationView, status_label, summary
+from publication.views.derivation import DerivationView, status_label, summary, value_text
 from tests.helpers import ROOT, minimal
 
 
@@ -81,3 +81,11 @@ def test_the_newsrooms_hypothesis_is_labelled_apart(catalog: Catalog) -> None:
     assert status_label(Figure.from_parameter(seed)) == "hypothèse"
     own = replace(seed, source=None, locator=None, note="Un choix de la rédaction.")
     assert status_label(Figure.from_parameter(own)) == "hypothèse de la rédaction"
+
+
+def test_an_input_in_a_unit_the_site_does_not_name_reads_in_french(catalog: Catalog) -> None:
+    """An editor's new unit (here grams of CO₂e per hour) reads in French on the calcul page,
+    not as Pint's symbol."""
+    seed = catalog.parameters["queries_per_user_day_seed"]
+    streaming = replace(seed, id="streaming", value=55.0, unit="gCO2e/hour")
+    assert value_text(Figure.from_parameter(streaming)) == "55\u202fg CO₂e par heure"
