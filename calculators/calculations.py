@@ -22,7 +22,7 @@ from .figure import Figure
 from .formulas import FormulaError, Node, check_functions, names, parse, unit_of
 from .loading import _check_fields, _display, _number, validate_value
 from .model import Parameter
-from .units import parse_unit, written
+from .units import parse_unit, registry, written
 from .yamlfile import Entry, read_entries
 
 #: At most this many calculations (a bound on what an untrusted pull request can make us check).
@@ -332,6 +332,8 @@ def _unit_text(entry: Entry) -> str:
 
 
 def _shown(unit: pint.Unit) -> str:
+    """A unit for a message, simplified (« gCO2e·km/kgCO2e » is « km »)."""
+    unit = registry.Quantity(1, unit).to_reduced_units().units
     return written(unit) if unit.dimensionality or str(unit) != "dimensionless" else "sans unité"
 
 

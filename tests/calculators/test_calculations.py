@@ -319,3 +319,13 @@ def test_derivations_are_those_the_python_calculators_wrote(catalog: Catalog) ->
         assert [i.describe() for i in data.inputs] == [i.describe() for i in expected.inputs]
     formula = p.calculate("datacentre_efficiency_gain_2010_2018").formula or ""
     assert formula.startswith("(niveau de 2010 + ") and ") ÷ (niveau de 2010 + " in formula
+
+
+def test_a_unit_mismatch_names_the_formulas_unit_simplified(tmp_path: Path) -> None:
+    """« kWh × MWh/kWh » is MWh: the message speaks of what the formula gives, simplified,
+    as an editor would write it, not of Pint's unreduced product."""
+    ratio = ENERGY.replace("machines × power × days × heures_par_jour × pue",
+                           "energy_published / energy_published × days").replace(
+        "  published: energy_published\n  tolerance: 0.01\n", "")
+    [error] = errors_of(project(tmp_path, {"a.yml": ratio}))
+    assert "la formule donne des « day », pas des « MWh »" in error, error
