@@ -23,7 +23,7 @@ user = [user]
 query = [query]
 accelerator = [accelerator]
 round_trip = [round_trip]
-share = [share]
+social_share = [social_share]
 person = [person]
 """
 

@@ -68,7 +68,8 @@ NAMED_KEYS = (
     "", "tCO2e", "kgCO2e", "gCO2e", "gCO2e/query", "tCO2e/day", "tCO2e/round_trip",
     "kgCO2e/kWh", "kgCO2e/km", "MtCO2e", "TWh", "MWh/day", "MWh", "kWh", "Wh/query",
     "W/accelerator", "km/round_trip", "hour", "hour/day", "hour/week", "minute/day", "day/week",
-    "day", "round_trip", "accelerator", "user", "person", "share", "query/day", "query/user/day",
+    "day", "round_trip", "accelerator", "user", "person", "social_share", "query/day",
+    "query/user/day",
     "times", "percent", "point", "year", "point/year", "1/year",
 )
 

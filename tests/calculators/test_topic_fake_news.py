@@ -29,7 +29,7 @@ def test_conspiracy_beliefs(catalog: Catalog) -> None:
 
 def test_the_hoax_shares_are_counted_in_shares(catalog: Catalog) -> None:
     shares = catalog.bind()["sciencepost_shares"]
-    assert shares.to("share").value == 46_000
+    assert shares.to("social_share").value == 46_000
 
 
 def test_a_negative_share_count_is_refused(catalog: Catalog) -> None:

@@ -89,7 +89,7 @@ BEFORE: dict[str, DisplayUnit] = {
     "accelerator": _word("accelerator", "processeur", "processeurs"),
     "user": _word("user", "utilisateur", "utilisateurs"),
     "person": _word("person", "personne", "personnes"),
-    "share": _word("share", "partage", "partages"),
+    "social_share": _word("social_share", "partage", "partages"),
     "query/day": _word("query/day", "requête par jour", "requêtes par jour"),
     "query/user/day": _word(
         "query/user/day",
