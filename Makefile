@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # axe-core for the browser tests, pinned in package-lock.json.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site serve test lint check new figures-diff bench clean
+.PHONY: site serve test lint check new calculators figures-diff bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,7 +45,15 @@ check: $(STAMP)
 
 new: $(STAMP)
 	@test -n "$$TITLE" || { echo 'Indiquez le mythe : make new TITLE="Le cloud, c’est léger ?"' >&2; exit 2; }
-	$(BIN)/python -m publication new "$$TITLE"
+	$(BIN)/python -m publication new "$$TITLE" $${SLUG:+--slug "$$SLUG"}
+
+# Editors: what an article may name (calculators, parameters, sources, units), and what a branch
+# changes in the published figures (BASE: the revision to compare with, origin/main by default).
+calculators: $(STAMP)
+	$(BIN)/python -m publication calculators
+
+figures-diff: $(STAMP)
+	$(BIN)/python -m publication figures-diff "$${BASE:-origin/main}"
 
 clean:
 	rm -rf site .build-tmp .pytest_cache

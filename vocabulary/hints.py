@@ -10,8 +10,8 @@ ADD_SOURCE = "ajoutez-la dans calculators/data/sources.yml"
 #: Where a new parameter goes.
 ADD_PARAMETER = "ajoutez-le dans calculators/data/parameters/"
 #: What an article's Jinja may name.
-TEMPLATE_NAMES = ("les noms disponibles sont les calculateurs (liste : python -m publication "
-                  "calculators), param(), cite() et article")
+TEMPLATE_NAMES = ("les noms disponibles sont les calculateurs (liste : make calculators), "
+                  "param(), cite() et article")
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
