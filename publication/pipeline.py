@@ -93,6 +93,12 @@ class Publication:
         except ContentErrors as errors:
             self.errors.extend(errors.errors)
 
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog pages are rendered with; empty when it failed to load (``errors`` says
+        why)."""
+        return self.renderer.toolbox.catalog if self.renderer else Catalog({}, {})
+
     def display_path(self, src_uri: str) -> str:
         """A page's path as editors read it in messages: from the project's root."""
         path = self.docs_dir / src_uri

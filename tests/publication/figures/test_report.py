@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators import Catalog
 from calculators.loading import DATA_DIR
 from publication.figures.diff import diff_reports, markdown_table
 from publication.figures.report import build_report, dump_report
@@ -73,9 +74,9 @@ def test_figures_command_writes_every_published_figure(repository: Path) -> None
     assert {i["id"] for i in monthly["inputs"]} >= {
         "chatgpt_daily_users_seed", "queries_per_user_day_seed", "emissions_per_query_seed"}
     assert all(i.get("source") for i in monthly["inputs"] if i["status"] != "convention")
-    lines = result.stdout.splitlines()
-    assert len(lines) == len(report["figures"]) + 2, "one line per figure, for readable diffs"
-    assert all(json.loads(line.rstrip(","))["figure"] for line in lines[1:-1])
+    lines = [line for line in result.stdout.splitlines() if '"article":' in line]
+    assert len(lines) == len(report["figures"]), "one line per figure, for readable diffs"
+    assert all(json.loads(line.rstrip(","))["figure"] for line in lines)
 
 
 def test_diff_of_two_revisions_lists_exactly_the_dependent_figures(repository: Path) -> None:
@@ -101,6 +102,11 @@ def test_unknown_revision_is_a_french_error(repository: Path) -> None:
 
 
 @pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.load(DATA_DIR)
+
+
+@pytest.fixture(scope="module")
 def pages() -> list[RenderedPage]:
     publication = Publication(ROOT / "content", "mythes", {}, ROOT, DATA_DIR)
     for src_uri in ("mythes/chatgpt-magique.md", "mythes/fake-news.md", "index.md"):
@@ -114,24 +120,56 @@ def fresh(pages: list[RenderedPage]) -> list[RenderedPage]:
     return [RenderedPage(p.src_uri, p.rendered, p.article) for p in pages]
 
 
-def test_the_report_text_reads_back_as_the_report(pages: list[RenderedPage]) -> None:
-    report = build_report(fresh(pages))
-    assert json.loads(dump_report(fresh(pages))) == report
-    assert len(report["figures"]) > 2 and report["version"] == 1
+def test_the_report_text_reads_back_as_the_report(pages: list[RenderedPage],
+                                                  catalog: Catalog) -> None:
+    report = build_report(fresh(pages), catalog)
+    assert json.loads(dump_report(fresh(pages), catalog)) == report
+    assert len(report["figures"]) > 2 and report["version"] == 2
 
 
 def test_a_report_without_figures_is_valid_json() -> None:
-    assert json.loads(dump_report([])) == {"figures": [], "version": 1}
+    assert json.loads(dump_report([], Catalog({}, {}))) == {
+        "calculations": [], "conventions": [], "figures": [], "version": 2}
 
 
-def test_each_page_keeps_its_report_lines(pages: list[RenderedPage]) -> None:
+def test_the_report_names_figures_and_lists_formulas(pages: list[RenderedPage],
+                                                  catalog: Catalog) -> None:
+    """Version 2: French labels on figures and inputs, the calculations and conventions."""
+    report = build_report(fresh(pages), catalog)
+    monthly = next(f for f in report["figures"]
+                   if f["figure"] == "chatgpt_monthly_inference_emissions")
+    assert monthly["label"] == catalog.calculations[monthly["figure"]].label
+    queries = next(i for i in monthly["inputs"] if i["id"] == "queries_per_user_day_seed")
+    assert queries["label"] == catalog.parameters["queries_per_user_day_seed"].label
+    calculations = {c["id"]: c for c in report["calculations"]}
+    assert calculations["gpt3_training_emissions"] == {
+        "id": "gpt3_training_emissions", "label": "émissions de l’entraînement de GPT-3 "
+        "(électricité seule)", "formula": "gpt3_training_energy × us_grid_intensity",
+        "unit": "tCO2e"}
+    assert [c["id"] for c in report["calculations"]] == sorted(calculations)
+    conventions = {c["id"]: c for c in report["conventions"]}
+    assert conventions["jours_par_semaine"] == {
+        "id": "jours_par_semaine", "label": "jours par semaine", "value": 7, "unit": "day/week"}
+
+
+def test_the_report_text_is_deterministic(pages: list[RenderedPage], catalog: Catalog) -> None:
+    """``figures.json`` is published: the same pages and catalog give the same bytes, one
+    calculation or convention per line."""
+    text = dump_report(fresh(pages), catalog)
+    assert dump_report(fresh(list(reversed(pages))), catalog) == text
+    lines = text.splitlines()
+    assert sum(1 for line in lines if line.startswith('{"formula":')) == \
+        len(catalog.calculations)
+
+
+def test_each_page_keeps_its_report_lines(pages: list[RenderedPage], catalog: Catalog) -> None:
     """A page carried over by the preview is not encoded again; a page rendered again is."""
     first = fresh(pages)
-    text = dump_report(first)
+    text = dump_report(first, catalog)
     kept = first[0].report_lines
     assert kept is not None and all(line in text for line in kept)
     again = [first[0], *fresh(pages[1:])]
-    assert dump_report(again) == text
+    assert dump_report(again, catalog) == text
     assert again[0].report_lines is kept
     assert again[1].report_lines is not first[1].report_lines
 
