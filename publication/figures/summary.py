@@ -61,10 +61,11 @@ def status_text(status: Any) -> str:
 
 def named(key: str, label: str | None) -> str:
     """« émissions mensuelles de l’inférence (`chatgpt_monthly_inference_emissions`) »; a
-    convention, whose id is its label, once."""
-    if not label or label == key:
-        return md.text(label or key) if label else md.code(key)
-    return f"{md.text(label)} ({md.code(key)})"
+    convention, whose id is its label, once; without a label, the id alone."""
+    if not label:
+        return md.code(key)
+    text = french_spacing(md.text(label))
+    return text if label == key else f"{text} ({md.code(key)})"
 
 
 def _marked(text: str, record: Mapping[str, Any] | None) -> str:
@@ -92,7 +93,7 @@ def change_text(change: Change) -> str:
     """What changed in one record: « ajouté », « retiré », « 10 → 20 requêtes… », « statut :
     hypothèse → source primaire »…"""
     if change.before is None:
-        return f"ajouté : {md.text(value_text(change.after))}"
+        return f"ajouté ({md.text(value_text(change.after))})"
     if change.after is None:
         return f"retiré (valait {md.text(value_text(change.before))})"
     parts = []
@@ -120,11 +121,10 @@ def _figure_row(change: FigureChange, formulas: set[str]) -> str:
         if field in change.fields and (text := _field_change(change, field)):
             seen = field == "formula" and change.id in formulas
             own.append(french_spacing(text + (" (voir « Formules »)" if seen else "")))
-    if change.before is None:
-        own.insert(0, "chiffre ajouté")
-    elif change.after is None:
-        own.insert(0, "chiffre retiré")
-    causes = own + [_input_line(i) for i in change.inputs]
+    if change.before is None or change.after is None:  # its inputs would all be listed
+        causes = ["chiffre ajouté" if change.before is None else "chiffre retiré"]
+    else:
+        causes = own + [_input_line(i) for i in change.inputs]
     return md.row([
         md.code(change.article), named(change.id, change.label),
         _marked(md.text(value_text(change.before)), change.before),

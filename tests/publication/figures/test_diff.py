@@ -95,13 +95,15 @@ def test_a_status_change_is_said_in_french() -> None:
 
 
 def test_added_and_removed_figures_and_inputs() -> None:
-    before = report(figure(1, parameter("old", 1)))
-    after = report(figure(1, parameter("new", 2)), {**figure(3), "figure": "other"})
+    before = report(figure(1, parameter("old", 1)), {**figure(4), "figure": "gone"})
+    after = report(figure(1, parameter("new", 2)),
+                   {**figure(3, parameter("new", 2)), "figure": "other"})
     table = markdown(diff_reports(before, after))
-    monthly, other = rows(table)
-    assert f"(`new`){NBSP}: ajouté{NBSP}: 2{NBSP}requêtes par" in cells(monthly)[4]
+    gone, monthly, other = rows(table)
+    assert f"(`new`){NBSP}: ajouté (2{NBSP}requêtes par" in cells(monthly)[4]
     assert f"(`old`){NBSP}: retiré (valait 1{NBSP}requête par" in cells(monthly)[4]
     assert cells(other)[2:5] == ["—", f"3{NARROW_NBSP}t CO₂e", "chiffre ajouté"]
+    assert cells(gone)[2:5] == [f"4{NARROW_NBSP}t CO₂e", "—", "chiffre retiré"]
 
 
 def test_formulas_added_changed_and_removed_show_both_texts() -> None:
@@ -194,6 +196,14 @@ def test_a_revision_without_calculations_as_data_stays_without(tmp_path: Path) -
     old = version_1(report(figure(1)))
     assert completed(old, tmp_path) == old
     assert completed(report(figure(1)), tmp_path) == report(figure(1))
+
+
+def test_labels_get_french_spacing() -> None:
+    label = "multiplicateur « cycle de vie » : vrai ?"
+    [row] = rows(markdown(diff_reports(report(figure(1, label=label)),
+                                       report(figure(2, label=label)))))
+    assert cells(row)[1] == (f"multiplicateur «{NARROW_NBSP}cycle de vie{NARROW_NBSP}»{NBSP}: "
+                             f"vrai{NARROW_NBSP}? (`monthly`)")
 
 
 def test_cells_are_escaped() -> None:
