@@ -67,7 +67,7 @@ def run_corpus(texts: list[str], cold: bool) -> dict[str, float]:
         _timed(costs, STAGES[3], lambda rendered=rendered:
                derivation.build(rendered.figures, rendered.citations.values()))
         pages.append(RenderedPage(f"mythes/{i:05d}.md", rendered, None))
-    records = _timed(costs, STAGES[4], lambda: report.build_report(pages))
+    records = _timed(costs, STAGES[4], lambda: report.build_report(pages, publication.catalog))
     _timed(costs, STAGES[5], lambda: json.dumps(records, ensure_ascii=False, indent=1,
                                                 sort_keys=True))
     return {stage: seconds / len(texts) * 1000 for stage, seconds in costs.items()}

@@ -91,6 +91,12 @@ class Publication:
         self.errors.extend(data_errors)
         self.renderer = Renderer(Toolbox(catalog))
 
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog pages are rendered with; empty when it failed to load (``errors`` says
+        why)."""
+        return self.renderer.toolbox.catalog if self.renderer else Catalog({}, {})
+
     def display_path(self, src_uri: str) -> str:
         """A page's path as editors read it in messages: from the project's root."""
         path = self.docs_dir / src_uri

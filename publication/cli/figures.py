@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     except ContentErrors as errors:
         print_errors(errors.errors)
         return 1
-    text = dump_report(publication.pages.values())
+    text = dump_report(publication.pages.values(), publication.catalog)
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -1,4 +1,5 @@
-"""``figures-diff``: the figures two git revisions publish differently, as a Markdown table."""
+"""``figures-diff``: the figures two git revisions publish differently, and the formulas and
+conventions they declare differently, as Markdown tables in French for reviewers."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import sys
 from pathlib import Path
 
 from publication.cli.common import print_errors
-from publication.figures.diff import diff_reports, markdown_table
+from publication.figures.diff import diff_reports
 from publication.figures.revisions import figures_at
+from publication.figures.summary import markdown
 from vocabulary.errors import ContentError
 
 
@@ -26,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as error:
         print_errors([error])
         return 1
-    sys.stdout.write(markdown_table(diff_reports(*reports)))
+    sys.stdout.write(markdown(diff_reports(*reports)))
     return 0

@@ -1,5 +1,6 @@
 """The figures report of any git revision, computed with that revision's own code and data, in a
-clean export of it (``figures-diff``)."""
+clean export of it (``figures-diff``). A version-1 report is completed from the export's data
+files (``legacy``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from publication.figures.legacy import completed
 from vocabulary.errors import ContentError
 
 
@@ -34,7 +36,7 @@ def figures_at(revision: str, repository: Path) -> dict[str, Any]:
             [sys.executable, "-m", "publication", "figures", "--output", "-"],
             cwd=tree, capture_output=True, text=True, check=False,
         )
-    if result.returncode != 0:
-        raise ContentError(None, None, f"calcul des chiffres impossible pour {revision} :\n"
-                           f"{result.stderr.strip() or result.stdout.strip()}")
-    return json.loads(result.stdout)
+        if result.returncode != 0:
+            raise ContentError(None, None, f"calcul des chiffres impossible pour {revision} :\n"
+                               f"{result.stderr.strip() or result.stdout.strip()}")
+        return completed(json.loads(result.stdout), tree)

@@ -241,8 +241,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         preview = self.preview if self.previewing else None
         if preview is not None:
             preview.finish(pages)
-        (site_dir / self.config.figures_report).write_text(dump_report(pages.values()),
-                                                           encoding="utf-8")
+        report = dump_report(pages.values(), self.publication.catalog)
+        (site_dir / self.config.figures_report).write_text(report, encoding="utf-8")
         (site_dir / FEED).write_bytes(self._feed())
         bodies = {uri: page.body_text for uri, page in pages.items()
                   if page.body_text is not None}
