@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from calculators import Figure, Source, Status
-from macros.formatting import LOCALE, format_quantity, format_range
+from macros.formatting import format_quantity, format_range, french_date
 from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display_key_for
 from vocabulary.french import french_spacing
@@ -123,8 +121,7 @@ class SourceIndex:
                 number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
-                accessed=format_date(s.accessed, format="long", locale=LOCALE)
-                if s.accessed else None,
+                accessed=french_date(s.accessed) if s.accessed else None,
             )
             for n, s in self._numbers.values()
         ]
