@@ -31,7 +31,7 @@ _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
 _NOISE_FREE = Context(prec=12)
 #: The most significant digits a figure may be shown with (its precision once snapped).
 MAX_DIGITS = 12
-_QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
+QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
 #: Parsed once: Babel would parse the locale and the pattern again on every call.
 _LOCALE = Locale.parse(LOCALE)
 #: Formatted values are cached by their content (the arguments): formatting is a pure function
@@ -133,7 +133,7 @@ def format_quantity(
         text = with_unit(format_number(rounded.value), unit, long=long,
                          plural=abs(rounded.value) >= 2)
     if qualify and not rounded.exact:
-        return f"{_QUALIFIERS[rounding]} {text}"
+        return f"{QUALIFIERS[rounding]} {text}"
     return text
 
 
