@@ -2,18 +2,23 @@
 
 Numbers are rounded to significant digits. The qualifier follows from the rounding: rounding down
 an inexact value gives « plus de », rounding up « moins de », to the nearest « environ »; an exact
-value gets none. Spacing follows French typography: a narrow no-break space groups thousands and
-separates a symbol from its number, a no-break space precedes a unit written in full.
+value gets none. Dates are written as French readers expect them: « 28 novembre 2026 », and
+« 1er décembre 2026 » for the first of a month, which Babel writes « 1 » (``french_date``).
+Spacing follows French typography: a narrow no-break space groups thousands and separates a symbol
+from its number, a no-break space precedes a unit written in full.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from typing import Literal
 
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import NumberPattern, format_compact_decimal, format_decimal, parse_pattern
 
 from calculators import CalculatorError
@@ -26,12 +31,16 @@ _MODES = {"nearest": ROUND_HALF_EVEN, "down": ROUND_FLOOR, "up": ROUND_CEILING}
 _NOISE_FREE = Context(prec=12)
 #: The most significant digits a figure may be shown with (its precision once snapped).
 MAX_DIGITS = 12
-_QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
+QUALIFIERS = {"nearest": "environ", "down": "plus de", "up": "moins de"}
 #: Parsed once: Babel would parse the locale and the pattern again on every call.
 _LOCALE = Locale.parse(LOCALE)
 #: Formatted values are cached by their content (the arguments): formatting is a pure function
 #: of them, and a build formats the same values many times (text, derivations, every page).
 CACHE_SIZE = 8192
+#: Babel's long date pattern (« d MMMM y »), and the same with the ordinal of the first day of a
+#: month, which Babel does not write: « 1er décembre 2026 », never « 1 décembre 2026 ».
+_LONG_DATE = _LOCALE.date_formats["long"].pattern
+_FIRST_OF_MONTH = re.sub(r"(?<![d'])d(?![d'])", "d'er'", _LONG_DATE, count=1)
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,7 @@ def format_quantity(
         text = with_unit(format_number(rounded.value), unit, long=long,
                          plural=abs(rounded.value) >= 2)
     if qualify and not rounded.exact:
-        return f"{_QUALIFIERS[rounding]} {text}"
+        return f"{QUALIFIERS[rounding]} {text}"
     return text
 
 
@@ -137,3 +146,9 @@ def format_range(low: float, high: float, unit: DisplayUnit, *, digits: int = 2,
     upper = with_unit(format_number(high_r.value), unit, long=long,
                       plural=abs(high_r.value) >= 2)
     return f"entre {format_number(low_r.value)} et {upper}"
+
+
+def french_date(date: dt.date) -> str:
+    """A date as readers see it on the site: « 28 novembre 2026 », « 1er décembre 2026 »."""
+    pattern = _FIRST_OF_MONTH if date.day == 1 else _LONG_DATE
+    return format_date(date, format=pattern, locale=_LOCALE)

@@ -19,6 +19,7 @@ from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.prose import typed_figures
+from publication.checks.qualifiers import doubled_qualifiers
 from publication.model.frontmatter import SourceFile, split
 from publication.model.paths import CALCUL_FOLDER, IMAGE_SUFFIXES, article_slug
 from publication.model.schema import ArticleMeta, PageMeta, validate
@@ -189,6 +190,9 @@ class Publication:
                 ContentError(file, e.line + source.body_offset if e.line else None, e.message,
                              e.hint) for e in bounds)
             return None
+        # Judged on the rendered text, where each figure shows its own rounding word.
+        self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
+                                        e.hint) for e in doubled_qualifiers(rendered.text))
         view = article_view(meta, rendered, self.calls_to_action) if meta else None
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text

@@ -29,12 +29,18 @@ from publication.checks.source_text import blank, line_at
 from publication.model.schema import PLACEHOLDER
 from vocabulary.errors import ContentError
 
+#: Mass symbols, and what editors glue to them for carbon dioxide, with or without « e »
+#: (equivalent): « 36 gCO2 », « 3,2 kgCO₂e », « 5 MtCO2eq ». Written apart (« 2 t CO2 »,
+#: « 5 Mt de CO2 »), the symbol alone is the unit.
+MASS_SYMBOLS = ("mg", "g", "kg", "t", "kt", "Mt", "Gt")
+CO2_UNITS = tuple(f"{mass}{co2}{suffix}" for mass in MASS_SYMBOLS for co2 in ("CO2", "CO₂")
+                  for suffix in ("", "e", "eq", "-eq"))
 #: Units and scale words written after a number, besides the site's own display units.
 GENERAL_UNITS = (
-    # mass and CO₂e
-    "mg", "g", "kg", "t", "kt", "Mt", "Gt", "gramme", "grammes", "kilo", "kilos",
+    # mass and CO₂
+    *MASS_SYMBOLS, "gramme", "grammes", "kilo", "kilos",
     "kilogramme", "kilogrammes", "tonne", "tonnes", "mégatonne", "mégatonnes", "gigatonne",
-    "gigatonnes", "gCO2e", "kgCO2e", "tCO2e", "gCO₂e", "kgCO₂e", "tCO₂e",
+    "gigatonnes", *CO2_UNITS,
     # energy and power
     "J", "kJ", "MJ", "GJ", "Wh", "kWh", "MWh", "GWh", "TWh", "joule", "joules", "wattheure",
     "wattheures", "kilowattheure", "kilowattheures", "mégawattheure", "mégawattheures",
@@ -74,9 +80,10 @@ _SPACE = r"(?:[ \u00a0\u202f\u2009]|&nbsp;|&#160;|&#8239;|&#x202[fF];|&thinsp;)"
 _NUMBER = r"[-−+]?(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 #: Linear time: a number never starts right after « digit + space », where it would be a group
 #: of the number before (« 10 000 »); else every group of a long run of « 123 123 123… » would
-#: start a scan to the end of the run (32 KB of such text once took minutes).
+#: start a scan to the end of the run (32 KB of such text once took minutes). A digit glued to a
+#: letter ends a unit or a name, not a number: « 36 gCO2 40 kg » has two figures.
 _FIGURE = re.compile(
-    rf"(?<![\w.,])(?<![^\W\d_][-‑])(?<!\d[ \u00a0\u202f\u2009])"  # not inside a name: GPT-3
+    rf"(?<![\w.,])(?<![^\W\d_][-‑])(?<!(?<![^\W\d_])\d[ \u00a0\u202f\u2009])"  # not GPT-3
     rf"(?:{_NUMBER}{_SPACE}?(?:{'|'.join(re.escape(u) for u in _UNITS)})(?![\w’'‑-])"
     rf"|[×x]{_SPACE}?\d+(?:[.,]\d+)?(?![\w.,]))"
 )
@@ -112,10 +119,12 @@ def _typed(found: str) -> str:
 def typed_figures(prose: str) -> Iterator[ContentError]:
     """Every number with a unit, or percentage, typed in ``prose`` outside a quotation."""
     text = _without_allowed(prose)
+    line, counted = 1, 0  # lines counted as the scan goes: a page full of figures stays linear
     for match in _FIGURE.finditer(text):
-        yield ContentError(None, line_at(text, match.start()),
-                      f"chiffre écrit à la main : « {_typed(match.group())} »",
-                      TYPED_FIGURE_HINT)
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        yield ContentError(None, line, f"chiffre écrit à la main : « {_typed(match.group())} »",
+                           TYPED_FIGURE_HINT)
 
 
 def typed_figures_in_strings(strings: Iterable[tuple[int, str]]) -> Iterator[ContentError]:

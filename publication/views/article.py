@@ -7,13 +7,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
+from macros.formatting import french_date
 from macros.render import Rendered
 from publication.model.schema import ArticleMeta
 from publication.model.verdicts import VERDICTS, Verdict
 from publication.views import derivation
-from vocabulary.french import LOCALE
 
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
@@ -53,7 +51,7 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
     date: dt.date = meta.date
     return ArticleView(
         meta=meta, verdict=VERDICTS[meta.verdict],
-        date_text=format_date(date, format="long", locale=LOCALE),
+        date_text=french_date(date),
         reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
         cta=calls_to_action.get(meta.cta) if meta.cta else None,
         derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,

@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from calculators import CalculatorError, Figure, Source, Status
 from calculators.units import written
-from macros.formatting import LOCALE, format_quantity, format_range
+from macros.formatting import format_quantity, format_range, french_date
 from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display, display_key_for
 from vocabulary.french import french_spacing
@@ -129,8 +127,7 @@ class SourceIndex:
                 number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
-                accessed=format_date(s.accessed, format="long", locale=LOCALE)
-                if s.accessed else None,
+                accessed=french_date(s.accessed) if s.accessed else None,
             )
             for n, s in self._numbers.values()
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Context, Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from macros.formatting import (
     format_number,
     format_quantity,
     format_range,
+    french_date,
     round_significant,
 )
 
@@ -73,3 +75,24 @@ def test_rounding_direction_matches_its_qualifier(value: float, digits: int) -> 
     assert down.value <= noise_free <= up.value
     assert down.exact == up.exact
     assert len(down.value.normalize().as_tuple().digits) <= digits
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    (dt.date(2026, 12, 1), "1er décembre 2026"),
+    (dt.date(2027, 1, 1), "1er janvier 2027"),
+    (dt.date(2026, 11, 28), "28 novembre 2026"),
+    (dt.date(2026, 12, 2), "2 décembre 2026"),
+    (dt.date(2026, 12, 11), "11 décembre 2026"),
+    (dt.date(2026, 12, 21), "21 décembre 2026"),
+    (dt.date(2026, 12, 31), "31 décembre 2026"),
+])
+def test_dates_are_long_and_french_with_1er_for_the_first(date: dt.date, expected: str) -> None:
+    assert french_date(date) == expected
+
+
+@given(st.dates())
+def test_only_the_first_of_a_month_gets_an_ordinal(date: dt.date) -> None:
+    day, month, year = french_date(date).split(" ")
+    assert day == ("1er" if date.day == 1 else str(date.day))
+    assert year == str(date.year)
+    assert month == french_date(date.replace(day=15)).split(" ")[1]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from publication.checks.body import prose_problems
-from publication.checks.prose import typed_figures
+from publication.checks.prose import MASS_SYMBOLS, typed_figures
 from publication.checks.source_text import prose_of
 from publication.model.slugs import slug_problem, slugify
 
@@ -27,12 +31,21 @@ FLAGGED = [
     ("## 550 t par mois", "550 t"),
     ("[soit 3 kg](https://exemple.org)", "3 kg"),
     ("[^1]: 3 kg selon l’étude", "3 kg"),
+    ("une requête émet 36 gCO2", "36 gCO2"),
+    ("soit 3,2 kgCO2.", "3,2 kgCO2"),
+    ("environ 36 gCO₂ par jour", "36 gCO₂"),
+    ("5 MtCO2eq par an", "5 MtCO2eq"),
+    ("4 gCO2-eq, pas plus", "4 gCO2-eq"),
+    ("2 t CO2", "2 t"),
+    ("5 Mt de CO2", "5 Mt"),
+    ("le CO2 36 fois", "36 fois"),
 ]
 
 ALLOWED = [
     "en décembre 2023, le 28 novembre 2026, fin 2022",
     "les 15-24 ans, les 18–24 ans et les 75 ans et plus, les 60 ans ou plus",
     "GPT-3, GPT-4o, A100, H100, COP21, CO₂, la version 1.2",
+    "le CO2 et le CO₂e, sans nombre ; GPT-3 175 ; A100 40 ; COP21 2015",
     "le 1er mois du XXIe siècle",
     "un aller-retour Paris–New York",
     "à 10 h 30 ou 10h30",
@@ -60,6 +73,32 @@ def test_a_typed_figure_is_flagged(text: str, figure: str) -> None:
 @pytest.mark.parametrize("text", ALLOWED)
 def test_quotations_dates_names_and_code_are_allowed(text: str) -> None:
     assert list(typed_figures(prose_of(text).text)) == []
+
+
+@given(number=st.sampled_from(["36", "3,2", "0.5", "25\u202f440", "1 000"]),
+       mass=st.sampled_from(MASS_SYMBOLS), co2=st.sampled_from(["CO2", "CO₂"]),
+       suffix=st.sampled_from(["", "e", "eq", "-eq"]), end=st.sampled_from(["", ".", ",", " de"]))
+def test_carbon_dioxide_glued_to_a_mass_is_a_figure(number: str, mass: str, co2: str,
+                                                    suffix: str, end: str) -> None:
+    typed = f"{number} {mass}{co2}{suffix}".replace("\u202f", " ")
+    [problem] = typed_figures(prose_of(f"soit {typed}{end} par an").text)
+    assert problem.message == f"chiffre écrit à la main : « {typed} »"
+
+
+def test_figures_after_a_unit_ending_in_a_digit_are_each_flagged() -> None:
+    errors = list(typed_figures(prose_of("36 gCO2 40 kg et " * 1000).text))
+    assert [e.message for e in errors[:2]] == ["chiffre écrit à la main : « 36 gCO2 »",
+                                               "chiffre écrit à la main : « 40 kg »"]
+    assert len(errors) == 2000
+
+
+@pytest.mark.parametrize("unit", ["36 gCO", "1 kgCO₂-", "1 MtCO2-e", "CO2 1 ", "x1 123 "])
+def test_carbon_dioxide_units_keep_the_rule_linear(unit: str) -> None:
+    """64,000 near misses of the glued units: each tried once, not once per later character."""
+    text = unit * 64_000
+    start = time.perf_counter()
+    list(typed_figures(text))
+    assert time.perf_counter() - start < 1
 
 
 def test_a_figure_in_a_jinja_string_is_flagged() -> None:

@@ -189,6 +189,23 @@ def test_a_source_access_date_is_shown_in_french(make_project: Callable[..., Pat
     assert "Consulté le 28 novembre 2026." in entry.get_text(" ", strip=True)
 
 
+def test_the_first_of_a_month_reads_1er_wherever_a_date_is_shown(
+        make_project: Callable[..., Path]) -> None:
+    project = make_project(data=True)
+    replace_in(project / "data" / "sources.yml", "  doi: 10.48550/arXiv.2104.10350\n",
+               "  doi: 10.48550/arXiv.2104.10350\n  accessed: 2026-12-01\n")
+    replace_in(project / "content" / "mythes" / "chatgpt-magique.md", "date: 2026-11-28",
+               "date: 2026-12-01")
+    site = build(project)
+    byline = soup(site / ARTICLE).select_one('.vf-header time[datetime="2026-12-01"]')
+    assert byline.get_text() == "1er décembre 2026"
+    card = soup(site / "index.html").select_one('.vf-card time[datetime="2026-12-01"]')
+    assert card.get_text() == "1er décembre 2026"
+    for page in (ARTICLE, CALCUL):
+        source = soup(site / page).select_one("#source-patterson2021").get_text(" ", strip=True)
+        assert "Consulté le 1er décembre 2026." in source, page
+
+
 def test_a_cross_check_reads_in_the_same_unit_with_a_readable_gap(built_site: Path) -> None:
     page = soup(built_site / "mythes/fracture-numerique/calcul/index.html")
     check = page.select_one(".vf-derivation__check").get_text(" ", strip=True)
