@@ -106,6 +106,10 @@ class Preview:
         self._indexing: threading.Thread | None = None
         logging.getLogger("mkdocs.commands.build").addFilter(_DROP_DIRTY_WARNING)
 
+    def serves(self, site_dir: str | None) -> bool:
+        """Whether ``site_dir`` is the folder the server serves."""
+        return self.site_dir is not None and site_dir == self.site_dir
+
     def begin(self, config: MkDocsConfig, data_dir: Path, publication: Publication) -> bool:
         """Begin a build (``on_pre_build``); False when it is not a preview build.
 
