@@ -196,8 +196,11 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         if self.config.freshness_strict:
             self.publication.errors.extend(warnings)
         else:
-            for warning in warnings:
-                log.info("À vérifier : %s", str(warning).replace("\n", " "))
+            notes = [str(warning).replace("\n", " ") for warning in warnings]
+            if self.preview is not None and self.previewing:  # once per session
+                notes = self.preview.once(notes)
+            for note in notes:
+                log.info("À vérifier : %s", note)
         self.publication.errors.extend(self.warnings.errors)
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
