@@ -29,12 +29,16 @@ BROKEN = '{{ param("<b>inconnu</b>") }}'
 ANCHOR = "Quand on parle de fracture numérique"
 
 
-def _break(session, text: str = BROKEN) -> None:
-    session.edit(EDITED, ANCHOR, f"{text} {ANCHOR}")
+def _break_file(path: Path) -> None:
+    replace_in(path, ANCHOR, f"{BROKEN} {ANCHOR}")
 
 
-def _fix(session, text: str = BROKEN) -> None:
-    session.edit(EDITED, f"{text} {ANCHOR}", ANCHOR)
+def _break(session) -> None:
+    session.edit(EDITED, ANCHOR, f"{BROKEN} {ANCHOR}")
+
+
+def _fix(session) -> None:
+    session.edit(EDITED, f"{BROKEN} {ANCHOR}", ANCHOR)
 
 
 def _failing_build(session) -> None:
@@ -87,10 +91,6 @@ def test_a_failed_plain_build_writes_no_error_page(make_project: Callable[..., P
     with pytest.raises(SystemExit):
         build(config)
     assert not list(project.rglob(FAILURE_PAGE))
-
-
-def _break_file(path: Path) -> None:
-    replace_in(path, ANCHOR, f"{BROKEN} {ANCHOR}")
 
 
 def test_the_page_escapes_every_part_of_an_error() -> None:
@@ -169,3 +169,24 @@ def test_a_build_that_stops_before_the_plugin_still_shows_a_page(tmp_path: Path)
     status, body = _call(server, "/mythes/a/")
     assert "la construction a échoué : Aborted with 1 configuration errors!" in body
     assert 'lang="fr"' in body
+
+
+def test_a_configuration_failure_shows_its_own_error_not_the_last_builds(
+        preview, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``on_config`` fails before this build has a publication: the page shows why, not the
+    errors of the previous failed build that the plugin object still holds."""
+    session = preview()
+    session.build()
+    _break(session)
+    _failing_build(session)
+    assert "inconnu" in (session.site / FAILURE_PAGE).read_text(encoding="utf-8")
+    _fix(session)
+
+    def unreadable(config_file: Path) -> None:
+        raise ContentError(str(config_file), None, "configuration illisible : essai")
+
+    monkeypatch.setattr("publication.site.plugin.Project.load", unreadable)
+    _failing_build(session)
+    shown = soup(session.site / FAILURE_PAGE).select("li")
+    assert [item.get_text() for item in shown] == [
+        f"{session.project / 'mkdocs.yml'}\u00a0: configuration illisible : essai"]
