@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from publication.cli.common import add_config_option, load_project
+from publication.model.namesakes import Namesake, namesakes
 from publication.model.scaffold import new_article
 from vocabulary.errors import ContentError
 
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             return str(path)
 
+    others = namesakes(args.title, docs_dir / project.options.articles_dir)
     try:
         path = new_article(args.title, docs_dir / project.options.articles_dir,
                            dt.date.today(), slug=args.slug, display=shown)
@@ -45,4 +47,13 @@ def run(args: argparse.Namespace) -> int:
           f"  2. ajoutez l’image de couverture {cover} (ou une autre, à indiquer dans "
           "« cover ») ;\n"
           "  3. vérifiez avec make check, prévisualisez avec make serve.")
+    for other in others:
+        print(warning(shown(other.path), other), file=sys.stderr)
     return 0
+
+
+def warning(shown: str, other: Namesake) -> str:
+    """The warning about an article that already tells the same myth."""
+    what = "le même titre" if other.field == "title" else "pour idée reçue ce même texte"
+    return (f"Attention : {shown} a déjà {what}. Vérifiez que ce mythe n’est pas déjà "
+            "traité ; sinon, distinguez les titres.")

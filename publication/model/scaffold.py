@@ -37,7 +37,7 @@ cover_alt: "{todo} : ce que montre l’image, pour qui ne la voit pas."
     {{{{ param("gpt3_training_days") | figure("day", long=True) }}}}
     {{{{ gpt3_training_emissions() | figure("tCO2e", digits=2, long=True) }}}}
     {{{{ cite("patterson2021") }}}}
-  La liste des noms : python -m publication calculators. Le guide : CONTRIBUTING.md.
+  La liste des noms : make calculators. Le guide : CONTRIBUTING.md.
   Ce commentaire n’apparaît pas sur le site ; supprimez-le quand vous voulez. #}}
 
 {todo} : l’accroche, en deux ou trois phrases.

@@ -17,19 +17,24 @@ def slugify(title: str) -> str:
     """« L’IA consomme autant qu’un pays ? » → ``lia-consomme-autant-quun-pays``.
 
     Accents are dropped, apostrophes glue the elided word to the next (as the original site's
-    addresses did), and the slug is cut at a word boundary after ``MAX_LENGTH`` characters.
+    addresses did). The slug stops before the first word that would take it past
+    ``MAX_LENGTH`` characters, and never cuts a word: a word is what the title writes between
+    spaces, so a compound (« anti-écologique », « consomme-t-il », « 1,5 ») is kept whole or
+    left out; the first word is always kept whole, however long.
     """
     text = unicodedata.normalize("NFKD", title.translate(_LIGATURES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’ʼ]", "", text)
-    words = re.findall(r"[a-z0-9]+", text)
     slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
+    for word in text.split():
+        part = "-".join(re.findall(r"[a-z0-9]+", word))
+        if not part:
+            continue
+        candidate = f"{slug}-{part}" if slug else part
         if len(candidate) > MAX_LENGTH and slug:
             break
         slug = candidate
-    return slug[:MAX_LENGTH]
+    return slug
 
 
 def slug_problem(slug: str) -> str | None:

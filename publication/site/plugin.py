@@ -34,7 +34,9 @@ from publication.settings import PublicationConfig
 from publication.site.markdown import FrenchTypographyExtension
 from publication.site.pages import GeneratedPage, GeneratedPages, SiteBuild
 from publication.outcome import write_outcome
+from publication.site.failure import clear_failure, write_failure
 from publication.site.preview import Preview, related_keys, versions
+from publication.site.server import show_failures
 from publication.site.warnings import WarningsAsErrors
 from publication.views.feed import atom
 from publication.views.listing import Entry
@@ -68,15 +70,21 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     warnings: WarningsAsErrors
     #: How many pages, and articles among them, this build checks.
     counts: tuple[int, int] = (0, 0)
+    #: The folder this build writes (set first thing in on_config).
+    site_dir: str | None = None
+    #: The errors that stopped this build before it had a publication (on_config).
+    stopped: list[ContentError]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
         self.preview = Preview() if command == "serve" and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site_dir, self.stopped = config.site_dir, []
         try:
             self.project = Project.load(Path(config.config_file_path))
         except ContentError as error:
+            self.stopped = [error]
             raise PluginError(report_errors([error])) from None
         self.publication = self.project.publication()
         self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
@@ -139,6 +147,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.project.data_dir))
+        if self.preview is not None:
+            show_failures(server, config.site_dir)
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
@@ -186,8 +196,11 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         if self.config.freshness_strict:
             self.publication.errors.extend(warnings)
         else:
-            for warning in warnings:
-                log.info("À vérifier : %s", str(warning).replace("\n", " "))
+            notes = [str(warning).replace("\n", " ") for warning in warnings]
+            if self.preview is not None and self.previewing:  # once per session
+                notes = self.preview.once(notes)
+            for note in notes:
+                log.info("À vérifier : %s", note)
         self.publication.errors.extend(self.warnings.errors)
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
@@ -225,15 +238,28 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         self._write_index_and_reports(Path(config.site_dir))
         self.warnings.detach()
         write_outcome(self.warnings.errors, *self.counts)
+        if self._serving():
+            clear_failure(Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Whatever stopped the build, ``check`` reports it: our errors, or MkDocs' own."""
-        self.warnings.detach()
-        errors = [*self.publication.errors] or [
-            *self.warnings.errors,
-            ContentError(None, None, f"la construction a échoué : {error}",
-                         "signalez-le aux développeurs si le message ne suffit pas")]
+        """Whatever stopped the build, ``check`` reports it: our errors, or MkDocs' own. Under
+        ``mkdocs serve``, the browser shows them too (``publication.site.failure``)."""
+        if self.stopped:
+            errors = list(self.stopped)
+        else:
+            self.warnings.detach()
+            errors = [*self.publication.errors] or [
+                *self.warnings.errors,
+                ContentError(None, None, f"la construction a échoué : {error}",
+                             "signalez-le aux développeurs si le message ne suffit pas")]
         write_outcome(errors, *self.counts)
+        if self._serving():
+            assert self.site_dir is not None
+            write_failure(Path(self.site_dir), errors)
+
+    def _serving(self) -> bool:
+        """Whether this build writes the folder ``mkdocs serve`` serves (never ``make site``)."""
+        return self.preview is not None and self.preview.serves(self.site_dir)
 
     def _write_index_and_reports(self, site_dir: Path) -> None:
         """``figures.json``, the feed and the search index (in the background, in a preview)."""

@@ -104,7 +104,20 @@ class Preview:
         #: The articles this build carries over from the previous one, without rendering them.
         self.carried: frozenset[str] = frozenset()
         self._indexing: threading.Thread | None = None
+        #: The freshness notes already shown in this session (``once``).
+        self._noted: set[str] = set()
         logging.getLogger("mkdocs.commands.build").addFilter(_DROP_DIRTY_WARNING)
+
+    def serves(self, site_dir: str | None) -> bool:
+        """Whether ``site_dir`` is the folder the server serves."""
+        return self.site_dir is not None and site_dir == self.site_dir
+
+    def once(self, notes: Iterable[str]) -> list[str]:
+        """The ``notes`` not yet shown in this session: an editor reads each freshness note
+        once, not after every save."""
+        fresh = [note for note in dict.fromkeys(notes) if note not in self._noted]
+        self._noted.update(fresh)
+        return fresh
 
     def begin(self, config: MkDocsConfig, data_dir: Path, publication: Publication) -> bool:
         """Begin a build (``on_pre_build``); False when it is not a preview build.

@@ -190,3 +190,31 @@ def test_the_served_plugin_never_empties_another_folder(preview) -> None:
     assert not plugin.previewing
     session.build()  # the served folder is still a preview
     assert plugin.previewing
+
+
+def test_freshness_notes_show_once_per_preview_session(preview, caplog) -> None:
+    """A parameter change renders every article again; its notes were already shown."""
+    session = preview(data=True)
+    with caplog.at_level(logging.INFO):
+        session.build()
+    first = [r.getMessage() for r in caplog.records if r.getMessage().startswith("À vérifier")]
+    assert first, "the project has hypotheses in use or old sources"
+    caplog.clear()
+    replace_in(session.project / "data" / "parameters" / "chatgpt.yml",
+               "label: requêtes par utilisateur et par jour\n  value: 10",
+               "label: requêtes par utilisateur et par jour\n  value: 20")
+    with caplog.at_level(logging.INFO):
+        session.build()
+    assert "Documentation built" in caplog.text, "the second build ran and logged"
+    assert "À vérifier" not in caplog.text
+
+
+def test_a_plain_build_shows_every_freshness_note(make_project, caplog) -> None:
+    project = make_project()
+    for _ in range(2):  # the same plugin object, as in one process
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config.plugins.on_startup(command="build", dirty=False)
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build(config)
+        assert "À vérifier" in caplog.text

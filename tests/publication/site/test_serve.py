@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from tests.helpers import ROOT
 
+from tests.helpers import ROOT, replace_in
 
 
 def free_port() -> int:
@@ -53,6 +55,53 @@ def test_serve_renders_figures_and_the_search_index(tmp_path: Path) -> None:
             status, chunk = fetch(base + "search/articles/0.json")  # serving the pages
             time.sleep(0.1)
         assert status == 200 and "mythes/chatgpt-magique/" in chunk
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for(url: str, wanted: str, deadline: float) -> str:
+    """The page at ``url`` once it contains ``wanted`` (or the last answer, at the deadline)."""
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = fetch(url)[1]
+        except (urllib.error.URLError, ConnectionError):
+            page = ""
+        if wanted in page:
+            break
+        time.sleep(0.2)
+    return page
+
+
+def test_a_broken_save_shows_its_errors_then_the_fixed_page(
+        make_project: Callable[..., Path]) -> None:
+    """``make serve`` itself: after a save that breaks the article, its open page reloads onto
+    the error page; after the fix, onto the article."""
+    project = make_project()
+    article = project / "content" / "mythes" / "fracture-numerique.md"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/mythes/fracture-numerique/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",  # as make serve
+         "-a", f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=project,
+    )
+    try:
+        deadline = time.monotonic() + 90  # a bound on waiting, not a timing assertion
+        page = _wait_for(url, "vf-claim", deadline)
+        epoch = re.search(r"livereload\((\d+),", page)
+        assert epoch, "the served article has the livereload script"
+        replace_in(article, "Quand on parle", '{{ param("<b>inconnu</b>") }} Quand on parle')
+        broken = _wait_for(url, "L’aperçu n’a pas pu être construit", deadline)
+        assert "&lt;b&gt;inconnu&lt;/b&gt;" in broken and "<b>" not in broken
+        assert "content/mythes/fracture-numerique.md:" in broken
+        # the open page's poll answers with a newer epoch: the browser reloads by itself
+        assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch[1]}/1")[1]) > int(epoch[1])
+        replace_in(article, '{{ param("<b>inconnu</b>") }} Quand on parle', "Quand on parle")
+        fixed = _wait_for(url, "vf-claim", deadline)
+        assert "vf-claim" in fixed and "L’aperçu n’a pas pu" not in fixed
     finally:
         server.terminate()
         server.wait(timeout=10)
