@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from publication.__main__ import main
-from tests.helpers import GUIDE, ROOT, guide_example
+from tests.helpers import GUIDE, ROOT, build, guide_example, soup
 
 
 def check(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -75,3 +75,32 @@ def test_links_inside_the_guide_reach_a_heading() -> None:
     anchors = {anchor(h) for h in re.findall(r"^#+ (.+)$", GUIDE, re.M)}
     links = set(re.findall(r"\]\(#([^)]+)\)", GUIDE))
     assert links and links <= anchors, links - anchors
+
+
+def test_the_walk_through_publishes_a_myth_with_its_own_calculations(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """The guide's « pas à pas »: three new calculations declared in YAML, new units named in
+    the article, no Python file touched; check passes, and the built pages show each figure in
+    French with its formula on the calcul page."""
+    calculations = guide_example("exemple-mythe-calculs")
+    article = guide_example("exemple-complet").replace(
+        "## Alors, verdict ?", guide_example("exemple-mythe-article") + "\n## Alors, verdict ?")
+    project = make_project(data=True, articles={"mythes/heures-de-chatgpt.md": article})
+    (project / "data" / "calculations" / "heures-de-chatgpt.yml").write_text(
+        calculations, encoding="utf-8")
+    check(project, capsys)
+    site = build(project)
+    def plain(text: str) -> str:
+        return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+    page = soup(site / "mythes" / "heures-de-chatgpt" / "index.html")
+    shown = {plain(a.get_text(" ")) for a in page.select("a.vf-fig")}
+    assert any("millions de kilomètres" in text for text in shown), shown
+    assert any("d’équivalent CO₂ par heure" in text for text in shown), shown
+    assert any(" heures" in text for text in shown), shown
+    calcul = plain(soup(site / "mythes" / "heures-de-chatgpt" / "calcul" / "index.html")
+                   .get_text(" "))
+    labels = re.findall(r"^  label: (.+)$", calculations, re.M)
+    assert len(labels) == 3
+    for label in labels:
+        assert label[1:] in calcul, label
