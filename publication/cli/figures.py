@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from publication.cli.common import add_config_option, load_project, print_errors
+from publication.cli.common import add_config_option, rendered_project
 from publication.figures.report import dump_report
-from vocabulary.errors import ContentErrors
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,14 +19,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = load_project(args.config_file)
-    if project is None:
+    found = rendered_project(args.config_file)
+    if found is None:
         return 1
-    try:
-        publication = project.render_valid()
-    except ContentErrors as errors:
-        print_errors(errors.errors)
-        return 1
+    _, publication = found
     text = dump_report(publication.pages.values(), publication.catalog)
     if args.output == "-":
         sys.stdout.write(text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from publication.cli.common import add_config_option, load_project, print_errors
+from publication.cli.common import add_config_option, rendered_project
 from publication.figures.freshness import freshness_warnings
-from vocabulary.errors import ContentErrors, count
+from vocabulary.errors import count
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,14 +20,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = load_project(args.config_file)
-    if project is None:
+    found = rendered_project(args.config_file)
+    if found is None:
         return 1
-    try:
-        publication = project.render_valid()
-    except ContentErrors as errors:
-        print_errors(errors.errors)
-        return 1
+    project, publication = found
     warnings = freshness_warnings(publication.pages.values(), publication.display_path,
                                   dt.date.today(), project.options.freshness_max_age_years)
     for warning in warnings:
