@@ -122,10 +122,10 @@ class PageKind(ABC):
             GeneratedPage(self, file, config)
             self.owned.add(src_uri)
 
-    def registered(self, src_uri: str, file: File) -> None:
+    def registered(self, src_uri: str, file: File) -> None:  # noqa: B027 (an optional hook)
         """Called for each page generated, once its URL is known."""
 
-    def settle(self, files: Files) -> None:
+    def settle(self, files: Files) -> None:  # noqa: B027 (an optional hook)
         """Called once every page is rendered, before any is written."""
 
 

@@ -24,17 +24,17 @@ from mkdocs.structure.pages import Page
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise, source_line
 from publication.figures.freshness import freshness_warnings
-from publication.model.content_files import scan
 from publication.figures.report import dump_report
+from publication.model.content_files import scan
+from publication.outcome import write_outcome
 from publication.pipeline import Publication
 from publication.project import Project, read_page
 from publication.search.index import documents_of, write_index
 from publication.search.text import html_text
 from publication.settings import PublicationConfig
+from publication.site.failure import clear_failure, write_failure
 from publication.site.markdown import FrenchTypographyExtension
 from publication.site.pages import GeneratedPage, GeneratedPages, SiteBuild
-from publication.outcome import write_outcome
-from publication.site.failure import clear_failure, write_failure
 from publication.site.preview import Preview, related_keys, versions
 from publication.site.server import show_failures
 from publication.site.warnings import WarningsAsErrors

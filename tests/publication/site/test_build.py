@@ -13,9 +13,8 @@ import pytest
 
 from calculators import Catalog
 from macros.formatting import display_unit, format_quantity
-from tests.helpers import ROOT, build, minimal, myth, replace_in, run_mkdocs, soup
-
 from tests.by_name import calculators as chatgpt
+from tests.helpers import ROOT, build, minimal, replace_in, run_mkdocs, soup
 
 ARTICLE = "mythes/chatgpt-magique/index.html"
 CALCUL = "mythes/chatgpt-magique/calcul/index.html"

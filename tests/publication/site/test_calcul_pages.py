@@ -4,11 +4,10 @@ is real content (sitemap, canonical URL) that is never taken for an article."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +17,6 @@ from bs4 import BeautifulSoup
 
 from publication.views.feed import ATOM
 from tests.helpers import myth, run_mkdocs, soup
-
 
 SITE_URL = "http://127.0.0.1:8000/"
 NNBSP = "\u202f"

@@ -21,7 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from publication.site.failure import FAILURE_PAGE, failure_html
 from publication.site.server import show_failures
 from tests.helpers import replace_in, soup
-from tests.publication.site.test_preview import EDITED, preview  # noqa: F401  (fixture)
+from tests.publication.site.conftest import EDITED
 from vocabulary.errors import ContentError
 
 #: A Jinja call to a parameter that does not exist, quoting markup, in the edited article.
@@ -166,7 +166,7 @@ def test_a_build_that_stops_before_the_plugin_still_shows_a_page(tmp_path: Path)
 
     server = _server(site, broken_configuration)
     server.builder()
-    status, body = _call(server, "/mythes/a/")
+    _, body = _call(server, "/mythes/a/")
     assert "la construction a échoué : Aborted with 1 configuration errors!" in body
     assert 'lang="fr"' in body
 

@@ -9,8 +9,7 @@ import pytest
 from calculators.loading import DATA_DIR
 from publication import pipeline
 from publication.pipeline import Publication
-from tests.helpers import minimal, ROOT
-
+from tests.helpers import ROOT, minimal
 
 
 def test_front_matter_is_checked_once_until_the_text_changes(

@@ -17,7 +17,6 @@ from publication.views.feed import ATOM
 from publication.views.listing import PER_PAGE
 from tests.helpers import ROOT, run_mkdocs, soup
 
-
 ARTICLE = "mythes/chatgpt-magique/index.html"
 SITE_URL = "http://127.0.0.1:8000/"
 NNBSP = "\u202f"

@@ -14,7 +14,6 @@ import pytest
 from publication.cli.build import build_site, source_date_epoch
 from tests.helpers import snapshot
 
-
 SOURCE_DATE = "1764288000"  # 2025-11-28 00:00 UTC
 
 

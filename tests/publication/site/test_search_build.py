@@ -10,7 +10,6 @@ from pathlib import Path
 from publication.search.index import INDEX_DIR
 from tests.helpers import soup
 
-
 NNBSP = "\u202f"
 SEARCH_PAGE = "recherche/index.html"
 
