@@ -3,7 +3,7 @@
     python -m bench.serve_bench --n 1000 --edits 3
 
 Two modes: a full rebuild on every change (plain ``mkdocs serve``), and ``--dirty``, as ``make
-serve`` runs it (our preview rebuilds only what the edit touches: ``publication/preview.py``;
+serve`` runs it (our preview rebuilds only what the edit touches: ``publication/site/preview.py``;
 strict mode stays on). For each, it
 starts ``mkdocs serve --livereload`` on a free port of 127.0.0.1, waits for the first build, then
 edits one article several times. Each edit writes a unique marker into the article; the time is

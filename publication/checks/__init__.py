@@ -1,10 +1,11 @@
-"""The rules an article body must follow, judged on its source (and on its rendered text).
+"""The rules a page must follow besides rendering.
 
-``source_text`` blanks Jinja, code and comments so that the rules read what the editor typed;
-``prose`` finds hand-typed figures and placeholders; ``html_policy`` raw HTML outside the
-allow-list; ``jinja_names`` every unknown name the Jinja refers to; ``body`` runs them on one
-page and places each problem at its line in the file. ``qualifiers`` reads the rendered text, where
-each figure shows its rounding word: « environ » before a figure that already says « environ ».
+On the source: ``source_text`` blanks Jinja, code and comments so that the rules read what the
+editor typed; ``prose`` finds hand-typed figures and placeholders; ``jinja_names`` every unknown
+name the Jinja refers to; ``body`` runs them on one page and places each problem at its line.
+On the rendered text: ``qualifiers`` finds « environ » before a figure that already says
+« environ »; ``markdown_bounds`` caps what Python-Markdown may receive. On the HTML, once
+Markdown has run: ``output_html`` cleans it with nh3 on an allow-list and says what it removed.
 
-May import: ``vocabulary``, ``macros``, ``publication.model``.
+May import: ``vocabulary``, ``calculators``, ``macros``, ``publication.model``.
 """

@@ -1,5 +1,5 @@
 // The search page (/recherche/): our search over the static index of the articles.
-// publication/search_index.py describes the files and the ranking; publication/search_words.py
+// publication/search/index.py describes the files and the ranking; publication/search/words.py
 // how words are folded and cut, which fold() and WORD below repeat. Nothing is fetched until the
 // reader types (or opens a link with ?q=): then one shard per query word, and the metadata files
 // of the results shown. Loaded by /recherche/ only.
@@ -16,7 +16,7 @@
   const root = new URL(`${form.dataset.vfRoot || "."}/`, document.baseURI);
   const indexUrl = new URL("search/", root);
 
-  // As publication/search_words.py (MIN_LENGTH, STOP_WORDS; a test compares them).
+  // As publication/search/words.py (MIN_LENGTH, STOP_WORDS; a test compares them).
   const MIN_LENGTH = 2;
   const STOP_WORDS = new Set(("au aux avec ca ce ces cet cette dans de des du elle elles en est et " +
     "eu il ils je la le les leur leurs lui ma mais me mes moi mon ne ni nos notre nous on ont ou " +
@@ -76,7 +76,7 @@
     return files.get(path);
   };
 
-  // Every article matching at least one term, best first (see search_index.py), and the number
+  // Every article matching at least one term, best first (see search/index.py), and the number
   // of articles per metadata file.
   const rank = async (wanted) => {
     const shards = await Promise.all(wanted.map((t) => load(`words/${shardName(t.word)}.json`)));
