@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from calculators.loading import DATA_DIR
+from publication.model.content_files import scan
 from publication.pipeline import Publication, binary_file_error
 from publication.settings import PLUGIN_NAME, PublicationConfig
 from vocabulary.errors import ContentError, ContentErrors
@@ -101,29 +102,27 @@ class Project:
         return Publication(self.docs_dir, self.options.articles_dir, self.options.calls(),
                            self.root, self.data_dir)
 
-    def content_pages(self) -> list[Path]:
-        """The Markdown pages MkDocs would build, in a stable order (hidden files left out)."""
-        return sorted(
-            path for path in self.docs_dir.rglob("*.md")
-            if path.is_file()
-            and not any(part.startswith(".") for part in path.relative_to(self.docs_dir).parts)
-        )
-
     def render_all(self) -> Rendering:
-        """Every page rendered as a build renders it, without HTML; every problem collected."""
+        """Every page rendered as a build renders it, without HTML; every problem collected.
+
+        The content folder is read as the build reads it (``content_files.scan``, following no
+        link): a link or a special file stops here too, before any page is read.
+        """
         publication = self.publication()
+        content = scan(self.docs_dir, publication.display_path)
+        publication.errors.extend(content.errors)
+        if content.dangerous:
+            return Rendering(publication, 0, 0)
         articles = 0
-        pages = self.content_pages()
-        for path in pages:
-            src_uri = path.relative_to(self.docs_dir).as_posix()
+        for src_uri in content.pages:
             articles += publication.is_article(src_uri)
+            path = self.docs_dir / src_uri
             text = read_page(path, publication.display_path(src_uri))
             if isinstance(text, ContentError):
                 publication.errors.append(text)
             else:
                 publication.render_page(src_uri, text)
-        return Rendering(publication, len(pages), articles)
-
+        return Rendering(publication, len(content.pages), articles)
 
     def render_valid(self) -> Publication:
         """Every page rendered (``render_all``); raises ``ContentErrors`` if any has a problem."""

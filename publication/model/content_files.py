@@ -50,6 +50,8 @@ class ContentFiles:
     refused: list[ContentError] = field(default_factory=list)
     #: The refused files, by path relative to the folder (``/`` separators).
     refused_paths: set[str] = field(default_factory=set)
+    #: The pages the build will render, by path relative to the folder, in a stable order.
+    pages: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[ContentError]:
@@ -82,9 +84,18 @@ def scan(docs_dir: Path, display: Callable[[str], str]) -> ContentFiles:
                     found.refused += problems
                     if problems:
                         found.refused_paths.add(relative)
+                    elif _is_page(relative):
+                        found.pages.append(relative)
                 else:
                     found.dangerous.append(ContentError(shown, None, *_DANGERS[_kind(mode)]))
+    found.pages.sort()
     return found
+
+
+def _is_page(relative: str) -> bool:
+    """A Markdown page MkDocs builds (hidden files and folders are left out)."""
+    parts = PurePosixPath(relative).parts
+    return relative.lower().endswith(PAGE_SUFFIX) and not any(p.startswith(".") for p in parts)
 
 
 def _kind(mode: int) -> str:

@@ -182,3 +182,17 @@ def test_a_page_title_is_escaped_in_every_template(make_project: Callable[..., P
     assert "Notre méthode & la vôtre" in html.get_text()
     assert "&amp; la vôtre" in (project / "site" / "methode" / "index.html").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["figures", "--output", "-"], ["freshness"]])
+def test_the_commands_without_html_read_content_as_the_build_does(
+        command: list[str], make_project: Callable[..., Path]) -> None:
+    """``figures`` (which ``figures-diff`` runs on a pull request's revision) and ``freshness``
+    read the content folder without following links too: a link to ``/`` is refused at once,
+    never walked."""
+    project = make_project()
+    os.symlink("/", project / "content" / "images" / "racine")
+    result, seconds = run(project, *command)
+    assert result.returncode == 1 and seconds < HANG_GUARD
+    assert "content/images/racine: lien symbolique refusé" in result.stderr
+    assert "Traceback" not in result.stderr
