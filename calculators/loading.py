@@ -35,6 +35,23 @@ _PARAM_OPTIONAL = ("low", "high", "note")
 _NEWSROOM_REQUIRED = ("label", "value", "unit", "status", "note")
 _NEWSROOM_OPTIONAL = ("low", "high", "source", "locator")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
+#: Words by which a locator or a note says the value was read in someone else's account of the
+#: source (a write-up, a press article or dispatch, a re-publication), so not ``primary``.
+#: Matched as whole words, whatever the case and the apostrophe. Left out on purpose, as they
+#: also name part of the source itself: « résumé » and « synthèse » (a paper's abstract, a
+#: report's executive summary: five primary parameters are read in an abstract), « blog »
+#: (Epoch's and Sam Altman's posts are the sources), « article de » (« l’article de
+#: Patterson et al. » is the paper).
+RELAY_WORDS = (
+    "repris", "reprise", "reprises", "cité par", "citée par", "cités par", "citées par",
+    "d’après", "dépêche", "présentation du", "présentation de", "article de presse", "via",
+    "reported by", "according to", "as cited in",
+)
+RELAY_PATTERN = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in RELAY_WORDS)
+    + r")(?!\w)", re.IGNORECASE)
+RELAY_HINT = ("ce paramètre a été lu dans une reprise : son statut est « secondary » "
+              "(s’il a été lu dans la source elle-même, dites où sans ce mot)")
 
 #: Fields printed on the site as plain text: no markup, no control character.
 _SOURCE_TEXTS = ("title", "venue", "note", "cite_as")
@@ -205,6 +222,18 @@ def validate_value(value: object) -> str | None:
     return None
 
 
+def _relay_word(fields: dict[str, Any]) -> tuple[str, str] | None:
+    """The field (locator, then note) that says where the value was read was a relay, and the
+    words that say so."""
+    for name in ("locator", "note"):
+        text = fields.get(name)
+        if isinstance(text, str):
+            match = RELAY_PATTERN.search(text.replace("'", "’"))
+            if match:
+                return name, " ".join(match.group().split())
+    return None
+
+
 def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
                      invalid_sources: frozenset[str] = frozenset()
                      ) -> tuple[Parameter | None, list[DataError]]:
@@ -246,6 +275,11 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
         error("status", f"statut inconnu « {f['status']} »",
               suggest(str(f["status"]), _STATUS_VALUES)
               or "statuts possibles : " + ", ".join(_STATUS_VALUES))
+    if status is Status.PRIMARY:
+        relay = _relay_word(f)
+        if relay is not None:
+            error("status", f"statut « primary », mais « {relay[0]} » dit « {relay[1]} » : "
+                  "la valeur a été lue dans une reprise", RELAY_HINT)
     source = sources.get(str(f.get("source")))
     if f.get("source") and source is None and str(f["source"]) in invalid_sources:
         error("source", f"source invalide « {f['source']} »",

@@ -117,6 +117,12 @@ def _in_words(value: Decimal, unit: DisplayUnit) -> str:
     return f"{number}{NBSP}{'d’' if elided else 'de '}{text}"
 
 
+def shown_value(magnitude: float, unit: DisplayUnit, digits: int = 3,
+                rounding: Rounding = "nearest") -> Rounded:
+    """The number readers see for ``magnitude`` (in ``unit``'s Pint unit), once rounded."""
+    return round_significant(magnitude * unit.scale, digits, rounding)
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE, typed=True)
 def format_quantity(
     magnitude: float, unit: DisplayUnit, *, digits: int = 3, rounding: Rounding = "nearest",
@@ -126,7 +132,7 @@ def format_quantity(
 
     In long form, a million or more is written in words: « 53 millions d’utilisateurs ».
     """
-    rounded = round_significant(magnitude * unit.scale, digits, rounding)
+    rounded = shown_value(magnitude, unit, digits, rounding)
     if long and abs(rounded.value) >= 1_000_000:
         text = _in_words(rounded.value, unit)
     else:

@@ -17,7 +17,14 @@ from markupsafe import Markup, escape
 from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
 from vocabulary.hints import ADD_SOURCE, suggest
 
-from .formatting import Rounding, display_unit, format_quantity, format_range
+from .formatting import (
+    MAX_DIGITS,
+    Rounding,
+    display_unit,
+    format_quantity,
+    format_range,
+    shown_value,
+)
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for, readable
 
@@ -116,9 +123,39 @@ def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
     figure = _require_figure(value, "figure")
     key = unit if unit is not None else _default_unit(figure)
     shown = display_unit(_scaled(figure, key, scale, lambda f: f.value))
-    text = format_quantity(figure.to(shown.pint).value, shown, digits=digits, rounding=rounding,
-                           long=long)
+    magnitude = figure.to(shown.pint).value
+    text = format_quantity(magnitude, shown, digits=digits, rounding=rounding, long=long)
+    if figure.reference is not None:
+        _check_published(figure, figure.reference, text, shown, digits, rounding, long)
     return _link(figure, text, shown)
+
+
+def _check_published(figure: Figure, published: Figure, text: str, shown: DisplayUnit,
+                     digits: int, rounding: Rounding, long: bool) -> None:
+    """Refuse a figure whose displayed number is not the published one rounded the same way:
+    a reader who holds the source must find its number in ours (« environ 570 MWh » for a
+    source that says 564 MWh is refused)."""
+    ours = figure.to(shown.pint).value
+    theirs = published.to(shown.pint).value
+
+    def alike(places: int) -> bool:
+        return (shown_value(ours, shown, places, rounding).value
+                == shown_value(theirs, shown, places, rounding).value)
+
+    if alike(digits):
+        return
+    exact = format_quantity(theirs, shown, digits=MAX_DIGITS, long=long, qualify=False)
+    call = f'param("{published.key}")'
+    more = next((places for places in range(digits + 1, MAX_DIGITS + 1) if alike(places)),
+                None)
+    hint = (f"affichez plus de chiffres (digits={more}) ou la valeur publiée elle-même, {call}"
+            if more is not None else
+            f"affichez la valeur publiée elle-même, {call} : avec plus de chiffres, "
+            "le calcul ne la redonne pas non plus")
+    raise CalculatorError(
+        f"le chiffre affiché « {text} » ne redonne pas la valeur publiée « {exact} »",
+        hint=hint, key=figure.key,
+    )
 
 
 def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
