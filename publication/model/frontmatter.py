@@ -27,6 +27,21 @@ class SourceFile:
         return self.key_lines.get(key, 1)
 
 
+def _tolerant(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``node``'s value, where each scalar YAML cannot construct keeps its text: the impossible
+    date of one correction (``corrections: [{date: 2026-13-45, …}]``) stays a text the schema
+    reports, and the rest of the list stays data."""
+    if isinstance(node, yaml.SequenceNode):
+        return [_tolerant(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(key.value): _tolerant(loader, value) for key, value in node.value}
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        loader.recursive_objects.clear()  # PyYAML leaves a failed node marked as in progress
+        return str(node.value)
+
+
 def _construct(loader: yaml.SafeLoader, node: yaml.Node | None) -> Any:
     """The front matter's value. A field YAML cannot construct, such as the impossible date
     2026-13-45, keeps its text, so that the schema reports it with every other problem."""
@@ -39,7 +54,8 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node | None) -> Any:
         try:
             meta[str(key_node.value)] = loader.construct_object(value_node, deep=True)
         except ValueError:
-            meta[str(key_node.value)] = str(getattr(value_node, "value", ""))
+            loader.recursive_objects.clear()
+            meta[str(key_node.value)] = _tolerant(loader, value_node)
     return meta
 
 

@@ -68,6 +68,61 @@ class Tags(c.BaseConfigOption[list[str]]):
         return value
 
 
+class Correction(base.Config):
+    """One correction of a published article: when, what changed, and why."""
+
+    date = Date()
+    what = Text(max_length=300)
+    why = Text(max_length=500)
+
+
+def _numbered(number: int, message: str, hint: str) -> str:
+    """One correction's problem, in the message of the whole list; the guide's generic pointer
+    left out (the list's own message names the section)."""
+    shown = f" ({hint})" if hint and "CONTRIBUTING" not in hint else ""
+    return f"correction {number} : {message}{shown}"
+
+
+class Corrections(c.BaseConfigOption[list[Correction]]):
+    """An article's corrections, oldest first: each dated no later than today (the day of the
+    build, whatever ``SOURCE_DATE_EPOCH`` says) and, once the article's date is valid, no earlier
+    than its publication."""
+
+    def run_validation(self, value: object) -> list[Correction]:
+        """The corrections, oldest first; every problem of every item in one message."""
+        if not isinstance(value, list) or not value:
+            raise ValidationError(
+                "doit être une liste de corrections, chacune avec « date », « what » et « why » "
+                "(voir CONTRIBUTING.md, « Corriger un article publié »)")
+        corrections: list[Correction] = []
+        problems: list[str] = []
+        for number, item in enumerate(value, 1):
+            if not isinstance(item, dict):
+                problems.append(f"correction {number} : doit avoir les champs « date », "
+                                "« what » et « why »")
+                continue
+            correction, item_problems = validate(item, Correction)
+            problems += [_numbered(number, message, hint) for _, message, hint in item_problems]
+            if not item_problems and correction.date > dt.date.today():
+                problems.append(f"correction {number} : la date {correction.date.isoformat()} "
+                                "est dans le futur")
+            corrections.append(correction)
+        if problems:
+            raise ValidationError(" ; ".join(problems))
+        return sorted(corrections, key=lambda correction: correction.date)
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        """Refuse a correction dated before the article's publication."""
+        published, corrections = config.get("date"), config.get(key_name)
+        if not isinstance(published, dt.date) or not corrections:
+            return
+        early = [correction.date.isoformat() for correction in corrections
+                 if correction.date < published]
+        if early:
+            raise ValidationError(f"correction datée du {', du '.join(early)}, avant la "
+                                  f"publication de l’article ({published.isoformat()})")
+
+
 class ArticleMeta(base.Config):
     """Front matter of a myth. All fields are required but the optional ones."""
 
@@ -84,6 +139,7 @@ class ArticleMeta(base.Config):
     cover_alt = Text(max_length=250)
     cta = c.Optional(Text())
     based_on = c.Optional(Text())
+    corrections = c.Optional(Corrections())
 
 
 class Hidden(c.BaseConfigOption[list[str]]):
@@ -106,7 +162,8 @@ class PageMeta(base.Config):
     hide = c.Optional(Hidden())
 
 
-def validate(meta: dict[str, Any], schema: type[ArticleMeta] | type[PageMeta] = ArticleMeta
+def validate(meta: dict[str, Any],
+             schema: type[ArticleMeta] | type[PageMeta] | type[Correction] = ArticleMeta
              ) -> tuple[Any, list[tuple[str, str, str]]]:
     """The validated front matter, and its problems as (field, message, hint), in French."""
     config = schema()
@@ -122,6 +179,13 @@ def validate(meta: dict[str, Any], schema: type[ArticleMeta] | type[PageMeta] = 
                 problems.append((key, f"champ obligatoire « {key} » manquant",
                                  "voir CONTRIBUTING.md, « L’en-tête d’un article »"))
             else:
+                problems.append((key, f"« {key} » : {error}", ""))
+    invalid = {key for key, _, _ in problems}
+    for key, option in schema._schema:  # rules between fields, once each field is valid
+        if key not in invalid:
+            try:
+                option.post_validation(config, key)
+            except ValidationError as error:
                 problems.append((key, f"« {key} » : {error}", ""))
     for key in meta:
         if key not in fields:

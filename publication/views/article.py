@@ -12,6 +12,7 @@ from macros.render import Rendered
 from publication.model.schema import ArticleMeta
 from publication.model.verdicts import VERDICTS, Verdict
 from publication.views import derivation
+from vocabulary.french import french_spacing
 
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<[^>]+>")
@@ -28,6 +29,28 @@ class CallToAction:
 
 
 @dataclass(frozen=True)
+class CorrectionView:
+    """One correction as the article's « Corrections » box shows it."""
+
+    date_iso: str
+    date_text: str
+    what: str
+    why: str
+
+
+def updated(meta: ArticleMeta) -> dt.date:
+    """When the article last changed: its latest correction, else its publication."""
+    return max((correction.date for correction in meta.corrections or ()), default=meta.date)
+
+
+def corrections(meta: ArticleMeta) -> tuple[CorrectionView, ...]:
+    """The article's corrections, oldest first, their texts spaced the French way."""
+    return tuple(CorrectionView(c.date.isoformat(), french_date(c.date), french_spacing(c.what),
+                                french_spacing(c.why))
+                 for c in sorted(meta.corrections or (), key=lambda c: c.date))
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """Everything the article template shows, computed once."""
 
@@ -40,6 +63,11 @@ class ArticleView:
     #: « 23 chiffres, dont 5 reposent sur des hypothèses sans source »
     derivation_summary: str
     sources: list[derivation.SourceView]
+    corrections: tuple[CorrectionView, ...]
+    #: The latest correction's date, or the publication date when there is none.
+    updated: dt.date
+    #: « 1er décembre 2026 », the latest correction's date; None when there is none.
+    updated_text: str | None
 
 
 def article_view(meta: ArticleMeta, rendered: Rendered,
@@ -55,4 +83,6 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
         reading_minutes=max(1, round(words / WORDS_PER_MINUTE)),
         cta=calls_to_action.get(meta.cta) if meta.cta else None,
         derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,
+        corrections=corrections(meta), updated=updated(meta),
+        updated_text=french_date(updated(meta)) if meta.corrections else None,
     )

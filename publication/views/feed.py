@@ -1,8 +1,9 @@
 """The Atom feed of the articles, newest first, written from the listing after the build.
 
-Deterministic: entries and the feed's ``updated`` come from the articles' dates, never from the
-clock, so two builds of one commit give the same file. It carries the ``FEED_SIZE`` newest
-articles: a feed announces what is new, the listing pages keep the archive.
+Deterministic: entries and the feed's ``updated`` come from the articles' dates (an entry's
+``updated`` is its latest correction's, else its publication's), never from the clock, so two
+builds of one commit give the same file. It carries the ``FEED_SIZE`` newest articles, by
+publication: a feed announces what is new, the listing pages keep the archive.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from publication.views.article import updated
 from publication.views.listing import Entry
 from publication.views.metadata import FEED, Site
 from vocabulary.french import french_spacing, quoted
@@ -39,7 +41,7 @@ def atom(site: Site, entries: Sequence[Entry], verdicts: dict[str, str]) -> byte
     _add(feed, "link", href=site.absolute(FEED), rel="self", type="application/atom+xml")
     _add(feed, "link", href=site.url, rel="alternate", type="text/html")
     _add(feed, "id", site.url)
-    newest = max((e.meta.date for e in shown), default=dt.date(1970, 1, 1))
+    newest = max((updated(e.meta) for e in shown), default=dt.date(1970, 1, 1))
     _add(feed, "updated", _timestamp(newest))
     for entry in shown:
         meta = entry.meta
@@ -49,7 +51,7 @@ def atom(site: Site, entries: Sequence[Entry], verdicts: dict[str, str]) -> byte
         _add(item, "link", href=url, rel="alternate", type="text/html")
         _add(item, "id", url)
         _add(item, "published", _timestamp(meta.date))
-        _add(item, "updated", _timestamp(meta.date))
+        _add(item, "updated", _timestamp(updated(meta)))
         _add(_add(item, "author"), "name", meta.author)
         _add(item, "category", term=meta.category)
         summary = f"{quoted(meta.claim)} Verdict : {verdicts[entry.src_uri]}. {meta.description}"

@@ -110,6 +110,8 @@ class Card:
     date_text: str
     verdict: Verdict
     verdict_label: str | None
+    #: The article has been corrected since it was published (a small « corrigé » mark).
+    corrected: bool = False
     lazy: bool = True
 
 
@@ -298,4 +300,5 @@ class CardMaker:
             cover_height=size[1] if size else None, reading_minutes=view.reading_minutes,
             date_iso=meta.date.isoformat(), date_text=view.date_text, verdict=view.verdict,
             verdict_label=french_spacing(meta.verdict_label) if meta.verdict_label else None,
+            corrected=bool(meta.corrections),
         )

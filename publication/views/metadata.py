@@ -162,8 +162,10 @@ def json_ld(site: Site, article: ArticleView, url: str, image: str) -> dict[str,
 
     ``reviewRating.alternateName`` is the verdict on the fixed scale (« Faux »), which fact-check
     readers compare across publishers; the article's own wording goes in ``ratingExplanation``.
+    ``dateModified`` is the latest correction's date, else the publication date.
     """
     meta = article.meta
+    modified = article.updated.isoformat()
     publisher = {"@type": "Organization", "name": site.name, "url": site.url}
     rating: dict[str, Any] = {
         "@type": "Rating", "ratingValue": article.verdict.rating, "bestRating": BEST_RATING,
@@ -177,14 +179,16 @@ def json_ld(site: Site, article: ArticleView, url: str, image: str) -> dict[str,
             {
                 "@type": "Article", "@id": f"{url}#article", "url": url,
                 "mainEntityOfPage": url, "headline": meta.title, "description": meta.description,
-                "image": image, "datePublished": meta.date.isoformat(), "inLanguage": "fr",
+                "image": image, "datePublished": meta.date.isoformat(), "dateModified": modified,
+                "inLanguage": "fr",
                 "articleSection": meta.category, "keywords": list(meta.tags or ()),
                 "author": {"@type": "Person", "name": meta.author}, "publisher": publisher,
             },
             {
                 "@type": "ClaimReview", "@id": f"{url}#claimreview", "url": url,
                 "claimReviewed": meta.claim, "datePublished": meta.date.isoformat(),
-                "inLanguage": "fr", "author": publisher, "reviewRating": rating,
+                "dateModified": modified, "inLanguage": "fr", "author": publisher,
+                "reviewRating": rating,
                 "itemReviewed": {"@type": "Claim", "name": meta.claim},
             },
         ],

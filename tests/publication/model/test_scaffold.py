@@ -54,7 +54,7 @@ def test_the_scaffold_has_every_field_and_today(tmp_path: Path) -> None:
     assert path == tmp_path / "mythes" / "le-cloud-cest-leger.md"
     text = path.read_text(encoding="utf-8")
     required = [key for key in FIELDS
-                if key not in ("verdict_label", "cta", "based_on", "template")]
+                if key not in ("verdict_label", "cta", "based_on", "corrections", "template")]
     for key in required:
         assert re.search(rf"^{key}:", text, re.M), key
     assert 'title: "Le cloud, c’est léger ?"' in text
@@ -80,7 +80,8 @@ def test_check_refuses_the_scaffold_until_it_is_filled(
 
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     code, output = check(project, capsys)
-    assert (code, output.strip()) == (0, "Tout est bon : 3 pages vérifiées, dont 1 article.")
+    pages = len(list((project / "content").rglob("*.md")))  # the article and the other pages
+    assert (code, output.strip()) == (0, f"Tout est bon : {pages} pages vérifiées, dont 1 article.")
 
 
 def test_new_never_overwrites(make_project: Callable[..., Path],
