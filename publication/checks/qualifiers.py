@@ -45,8 +45,8 @@ _BEFORE = re.compile(rf"(?<![\w’'-])(?:{_WORD_BEFORE}){_EMPHASIS}\Z")
 _AFTER = re.compile(rf"{_EMPHASIS}{_S}+{_EMPHASIS}(?P<word>(?i:{_WORD_AFTER}))(?![\w’'-])")
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
-_HINT = ("le chiffre dit déjà « {qualifier} » : supprimez le mot {where} lui, ou choisissez "
-         'rounding="up"/"down"')
+_HINT = ("le chiffre dit déjà « {qualifier} » : supprimez le mot {where} lui ; l’arrondi du "
+         "chiffre choisit lui-même « environ », « plus de » ou « moins de »")
 
 
 def _plain(html: str) -> str:

@@ -19,8 +19,8 @@ from tests.helpers import ROOT
 NNBSP = "\u202f"
 #: 1 287 MWh: three digits round it (« environ 1 290 MWh »), four show it exactly.
 FIGURE = "param('gpt3_training_energy_published') | figure('MWh'{options})"
-HINT = ('le chiffre dit déjà « {} » : supprimez le mot {} lui, ou choisissez '
-        'rounding="up"/"down"')
+HINT = ("le chiffre dit déjà « {} » : supprimez le mot {} lui ; l’arrondi du chiffre "
+        "choisit lui-même « environ », « plus de » ou « moins de »")
 
 
 @pytest.fixture(scope="module")
