@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from calculators.comparisons import RELATION_WORDS, CheckedAssertion
-from macros.comparisons import range_text
 from macros.formatting import french_date
 from macros.render import Rendered
 from macros.toolbox import anchor
@@ -65,24 +64,29 @@ class AssertionView:
     derivation_anchor: str | None
 
 
+def _condition(assertion: CheckedAssertion) -> str:
+    """« va de 0,86 à 35,8 : au-dessus de 1 sur toute sa fourchette », in the figure's unit as
+    readers read it."""
+    figure = assertion.figure
+    low, high = (derivation.magnitude_text(value, figure) for value in (figure.low.to(
+        figure.unit).magnitude, figure.high.to(figure.unit).magnitude))
+    side = f"vaut {low}" if low == high else f"va de {low} à {high}"
+    bounds = [f"{RELATION_WORDS[comparison.relation]} " + (
+        derivation.magnitude_text(comparison.bound_low, figure) if bound.key is None
+        else f"« {bound.describe()} »") for comparison, bound in assertion.comparisons]
+    return french_spacing(f"{side} : {' et '.join(bounds)} sur toute sa fourchette")
+
+
 def assertion_views(checked: Sequence[CheckedAssertion],
                     blocks: Sequence[derivation.DerivationView]) -> tuple[AssertionView, ...]:
+    """The checked sentences, each linked to its figure's block when the page has one."""
     anchors = {block.anchor for block in blocks}
-    views = []
-    for assertion in checked:
-        conditions = [
-            f"{RELATION_WORDS[comparison.relation]} "
-            f"{bound.label if bound.key is None else '« ' + (bound.label or '') + ' »'}"
-            for comparison, bound in assertion.comparisons]
-        first = assertion.comparisons[0][0]
-        block = anchor(assertion.figure)
-        views.append(AssertionView(
-            text=french_spacing(assertion.text), figure_label=french_spacing(
-                assertion.figure.describe()),
-            condition=french_spacing(f"{range_text(first)} : "
-                                     f"{' et '.join(conditions)} sur toute sa fourchette"),
-            derivation_anchor=block if block in anchors else None))
-    return tuple(views)
+    return tuple(AssertionView(
+        text=french_spacing(assertion.text),
+        figure_label=french_spacing(assertion.figure.describe()),
+        condition=_condition(assertion),
+        derivation_anchor=anchor(assertion.figure) if anchor(assertion.figure) in anchors
+        else None) for assertion in checked)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,12 @@ def value_text(figure: Figure, shown: DisplayUnit | None = None) -> str:
     return format_quantity(figure.to(shown.pint).value, shown, digits=DERIVATION_DIGITS)
 
 
+def magnitude_text(magnitude: float, figure: Figure) -> str:
+    """A magnitude in ``figure``'s own unit, written as readers read that unit
+    (« 113 ans », « 48,2 % »), to three significant digits and without qualifier."""
+    return format_quantity(magnitude, _display(figure), digits=3, qualify=False)
+
+
 def range_text(figure: Figure, shown: DisplayUnit | None = None) -> str | None:
     if not figure.has_range:
         return None
