@@ -74,7 +74,7 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
                  calls_to_action: Mapping[str, CallToAction]) -> ArticleView:
     """The view of an article whose front matter is valid and whose body rendered."""
     blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
-                                       rendered.units)
+                                       rendered.units, rendered.text)
     words = len(_TAG.sub(" ", rendered.text).split())
     date: dt.date = meta.date
     return ArticleView(
