@@ -92,7 +92,9 @@ def test_sources_are_cited_and_sorted_the_same_way_on_both_pages(built_site: Pat
             author, _, year = link.get_text().rpartition(", ")
             assert author and year.isdigit(), f"{folder.name}: {link}"
             entry = sources[link["href"][1:]]
-            assert f"({year})" in entry, f"{folder.name}: {link} for {entry}"
+            assert entry.startswith(link.get_text() + " ."), f"{folder.name}: {link} for {entry}"
+        keys = [b.get_text() for b in calcul.select(".vf-sources__list > li > .vf-sources__key")]
+        assert len(keys) == len(sources), folder
 
 
 def expected_summary(calcul: BeautifulSoup) -> tuple[int, int]:

@@ -86,7 +86,7 @@ def test_each_block_shows_the_article_rounding_then_the_calculated_value(site: P
         value = block.select_one(".vf-derivation__value").get_text(" ", strip=True)
         assert value.startswith(printed), (value, printed)
         precise = block.select_one(".vf-derivation__precise").get_text(" ", strip=True)
-        assert precise.startswith(f"Valeur calculée{NBSP}: ")
+        assert precise.startswith(f"Valeur calculée{NNBSP}: ")
         number = re.search(r"[\d\u202f\u00a0]+(,\d+)?", precise.split(": ", 1)[1])[0]
         assert number not in printed and "environ" not in precise, (precise, printed)
     # A figure the article prints as calculated says it once.
