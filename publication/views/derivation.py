@@ -42,8 +42,10 @@ class InputView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    #: The sentence read in the document that gives the value, verbatim (``quote:``).
+    quote: str | None
     #: The input's own block on the page, when it has one (derived, or shown in the text):
-    #: its source and notes are there, not repeated here.
+    #: its source, quote and notes are there, not repeated here.
     derivation_anchor: str | None
 
 
@@ -64,6 +66,7 @@ class DerivationView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    quote: str | None
     #: The id of the figure's first occurrence in the text, when the reader saw it there.
     text_anchor: str | None
     #: The figure as the article printed it (« environ 550 tonnes »), when it did.
@@ -91,6 +94,8 @@ class SourceView:
     note: str | None
     #: « consulté le 28 novembre 2026 », when the source records an access date.
     accessed: str | None
+    #: The version of a dataset or a repository that was read.
+    version: str | None = None
 
 
 def _display(figure: Figure) -> DisplayUnit:
@@ -162,6 +167,7 @@ class SourceIndex:
                 venue=french_spacing(s.venue), url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
                 accessed=french_date(s.accessed) if s.accessed else None,
+                version=_spaced(s.version),
             )
             for s in sorted(self._sources.values(), key=_sort_key)
         ]
@@ -176,6 +182,11 @@ def status_label(figure: Figure) -> str:
     return figure.status.label_fr
 
 
+def _quote(figure: Figure) -> str | None:
+    """The source's sentence, as read: verbatim, in its own language and typography."""
+    return figure.parameter.quote if figure.parameter else None
+
+
 def _input_view(figure: Figure, sources: SourceIndex, blocks: Mapping[str, object]
                 ) -> InputView:
     own = anchor(figure) in blocks
@@ -186,7 +197,7 @@ def _input_view(figure: Figure, sources: SourceIndex, blocks: Mapping[str, objec
         source_citation=None if own else citation,
         source_anchor=source_anchor(figure.source) if figure.source and not own else None,
         locator=None if own else _spaced(figure.parameter.locator if figure.parameter else None),
-        note=None if own else _spaced(figure.note),
+        note=None if own else _spaced(figure.note), quote=None if own else _quote(figure),
         derivation_anchor=anchor(figure) if own else None,
     )
 
@@ -309,7 +320,8 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             source_citation=sources.cite(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=_spaced(figure.parameter.locator if figure.parameter else None),
-            note=_spaced(figure.note), text_anchor=text_anchor(figure) if in_text else None,
+            note=_spaced(figure.note), quote=_quote(figure),
+            text_anchor=text_anchor(figure) if in_text else None,
             shown=seen[key].shown if in_text and key in seen else None, section=section,
         ))
         if blocks[-1].shown:
