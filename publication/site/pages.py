@@ -99,6 +99,10 @@ class PageKind(ABC):
         """What the page shows, given each article's version: a page whose key is unchanged
         from the previous preview build is not built again."""
 
+    def shows(self, src_uri: str) -> Iterable[str]:
+        """The articles the page shows (source paths): its sitemap date follows theirs."""
+        return ()
+
     def meta(self, src_uri: str) -> dict[str, Any]:
         """Front-matter defaults of the page: its template and title, hidden sidebars."""
         return {"template": self.template, "title": self.title(src_uri), "hide": HIDDEN}
@@ -149,6 +153,10 @@ class ListingPages(PageKind):
     def adopts(self, file: File) -> bool:
         return True  # content/index.md: the home page's own text
 
+    def shows(self, src_uri: str) -> Iterable[str]:
+        page = self.build.listing.pages[src_uri]
+        return (e.src_uri for e in page.section.entries_on(page.number))
+
     def context(self, page: Page) -> dict[str, Any]:
         build = self.build
         return {**_head_only(page_head(build.site, page.title, page.url,
@@ -181,6 +189,9 @@ class CalculPages(PageKind):
 
     def title(self, src_uri: str) -> str:
         return calcul_title(self.entries[src_uri])
+
+    def shows(self, src_uri: str) -> Iterable[str]:
+        return (self.entries[src_uri].src_uri,)
 
     def registered(self, src_uri: str, file: File) -> None:
         entry = self.entries[src_uri]
@@ -232,6 +243,9 @@ class SearchPage(PageKind):
     def meta(self, src_uri: str) -> dict[str, Any]:
         return {**super().meta(src_uri), "description": self.description()}
 
+    def shows(self, src_uri: str) -> Iterable[str]:
+        return (e.src_uri for e in self.build.entries)  # its index holds every article
+
     def description(self) -> str:
         return f"Rechercher un mot dans tous les articles de {self.build.site.name}"
 
@@ -266,3 +280,8 @@ class GeneratedPages:
     def settle(self, files: Files) -> None:
         for kind in self.kinds:
             kind.settle(files)
+
+    def shows(self, src_uri: str) -> Iterable[str]:
+        """The articles a generated page shows; none for any other page."""
+        kind = self.owner(src_uri)
+        return kind.shows(src_uri) if kind else ()

@@ -37,13 +37,20 @@ from publication.site.markdown import FrenchTypographyExtension
 from publication.site.pages import GeneratedPage, GeneratedPages, SiteBuild
 from publication.site.preview import Preview, related_keys, versions
 from publication.site.server import show_failures
+from publication.site.sitemap import Lastmod, git_dates, robots_txt
 from publication.site.warnings import WarningsAsErrors
+from publication.views.article import updated
 from publication.views.feed import atom
 from publication.views.listing import Entry
 from publication.views.metadata import FEED, Site, article_head, page_head, share_view
 from vocabulary.errors import ContentError, count, error_lines
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+#: The 404 page: its title, description, and how many of the latest articles it suggests.
+NOT_FOUND_TITLE = "Page introuvable"
+NOT_FOUND_DESCRIPTION = ("Cette page n’existe pas ou plus. Cherchez un article, ou lisez les "
+                         "derniers.")
+LATEST_ON_404 = 5
 
 
 def report_errors(errors: list[ContentError]) -> str:
@@ -205,11 +212,32 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         if self.publication.errors:
             raise PluginError(report_errors(self.publication.errors))
         self.pages.settle(files)
+        self._date_pages(files)
         env.bytecode_cache = FileSystemBytecodeCache()
         # Every string a template prints is escaped, unless it is Markup: the pages' HTML
         # (cleaned by the sanitiser) and what templates build themselves.
         env.autoescape = True
         return env
+
+    def _date_pages(self, files: Files) -> None:
+        """Each page's ``lastmod`` in sitemap.xml, instead of the build's date
+        (``publication.site.sitemap``)."""
+        lastmod = Lastmod(git_dates(self.project.docs_dir),
+                          {e.src_uri: updated(e.meta) for e in self.build.entries})
+        for file in files.documentation_pages():
+            date = lastmod.of(file.src_uri, self.pages.shows(file.src_uri))
+            if file.page is not None and date is not None:
+                file.page.update_date = date
+
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        """The 404 page (``site_overrides/404.html``): its head and the latest articles."""
+        if template_name == "404.html":
+            entries = self.build.listing.home.entries[:LATEST_ON_404]
+            context["vf_head"] = page_head(self.site, NOT_FOUND_TITLE, "404.html",
+                                           NOT_FOUND_DESCRIPTION)
+            context["vf_latest"] = [self.build.cards(entry) for entry in entries]
+        return context
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
@@ -236,6 +264,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_index_and_reports(Path(config.site_dir))
+        sitemap = self.site.absolute("sitemap.xml") if self.site.url else None
+        (Path(config.site_dir) / "robots.txt").write_text(robots_txt(sitemap), encoding="utf-8")
         self.warnings.detach()
         write_outcome(self.warnings.errors, *self.counts)
         if self._serving():

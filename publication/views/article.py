@@ -116,7 +116,7 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
                  checked: Sequence[CheckedAssertion] = ()) -> ArticleView:
     """The view of an article whose front matter is valid and whose body rendered."""
     blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
-                                       rendered.units)
+                                       rendered.units, rendered.text)
     words = len(_TAG.sub(" ", rendered.text).split())
     date: dt.date = meta.date
     return ArticleView(

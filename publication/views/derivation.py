@@ -1,16 +1,23 @@
 """What the « Comment a-t-on calculé ? » page and the « Sources » sections show, ready for
 templates.
 
-Each figure a reader saw gets a block: its value, its formula, and each direct input with its
-value, status and numbered source. A derived input links to its own block, so a reader can walk
-from « plus de 25 000 t » down to the hypotheses it rests on. The article itself only says how
-many figures it computes (``summary``). Templates only loop over this.
+Each figure a reader saw gets a block: its value as the article rounds it and the value the
+calculation gave, its formula, and each direct input with its value, status and source, cited
+by author and year as the article cites (« Patterson et al., 2021 »). An input that has a block
+of its own links to it, so a reader can walk from « plus de 25 000 t » down to the hypotheses
+it rests on. Blocks are grouped by the article's sections (``places``): the heading under which
+each figure first appears. Sources are listed in alphabetical order of their citation, on the
+article and on its calcul page alike. The article itself only says how many figures it computes
+(``summary``). Templates only loop over this.
 """
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calculators import CalculatorError, Figure, Source, Status
 from calculators.units import written
@@ -30,12 +37,15 @@ class InputView:
     range: str | None
     status: str  # Status value, for CSS classes
     status_label: str
-    source_number: int | None
+    #: « Patterson et al., 2021 », as the article cites it.
+    source_citation: str | None
     source_anchor: str | None
     locator: str | None
     note: str | None
     #: The sentence read in the document that gives the value, verbatim (``quote:``).
     quote: str | None
+    #: The input's own block on the page, when it has one (derived, or shown in the text):
+    #: its source, quote and notes are there, not repeated here.
     derivation_anchor: str | None
     #: Why a share has no quote (``no_quote:``).
     no_quote: str | None = None
@@ -45,6 +55,7 @@ class InputView:
 class DerivationView:
     anchor: str
     label: str
+    #: The value the calculation gave, to ``DERIVATION_DIGITS`` significant digits.
     value: str
     range: str | None
     status: str
@@ -53,7 +64,7 @@ class DerivationView:
     inputs: tuple[InputView, ...]
     hypotheses: tuple[str, ...]
     reference: str | None
-    source_number: int | None
+    source_citation: str | None
     source_anchor: str | None
     locator: str | None
     note: str | None
@@ -61,11 +72,20 @@ class DerivationView:
     #: The id of the figure's first occurrence in the text, when the reader saw it there.
     text_anchor: str | None
     no_quote: str | None = None
+    #: The figure as the article printed it (« environ 550 tonnes »), when it did.
+    shown: str | None = None
+    #: Whether ``value`` tells more than ``shown`` (« 553,1 t » under « environ 550 tonnes »,
+    #: not « 14,8 j » under « 14,8 jours »), or there is no ``shown``.
+    precise: bool = True
+    #: The article's section (its ``##`` heading) where the figure, or the first figure that
+    #: leads to it, first appears; None before the first heading.
+    section: str | None = None
 
 
 @dataclass(frozen=True)
 class SourceView:
-    number: int
+    #: « Patterson et al., 2021 », as the article cites it.
+    citation: str
     anchor: str
     authors: str
     year: int
@@ -99,11 +119,14 @@ def _spaced(text: str | None) -> str | None:
     return french_spacing(text) if text else text
 
 
-def value_text(figure: Figure, shown: DisplayUnit | None = None) -> str:
-    """The value in ``shown`` (the unit the reader saw in the text) or in its own unit."""
+def value_text(figure: Figure, shown: DisplayUnit | None = None, qualify: bool = True) -> str:
+    """The value in ``shown`` (the unit the reader saw in the text) or in its own unit;
+    ``qualify=False`` leaves out « environ » where the block's heading value says it."""
     if shown is None:
-        return format_quantity(figure.value, _display(figure), digits=DERIVATION_DIGITS)
-    return format_quantity(figure.to(shown.pint).value, shown, digits=DERIVATION_DIGITS)
+        return format_quantity(figure.value, _display(figure), digits=DERIVATION_DIGITS,
+                               qualify=qualify)
+    return format_quantity(figure.to(shown.pint).value, shown, digits=DERIVATION_DIGITS,
+                           qualify=qualify)
 
 
 def magnitude_text(magnitude: float, figure: Figure) -> str:
@@ -122,29 +145,40 @@ def range_text(figure: Figure, shown: DisplayUnit | None = None) -> str | None:
     return format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=3)
 
 
+def _sort_key(source: Source) -> tuple[str, int, str, str]:
+    """Alphabetical, as a reader looks up « Patterson et al., 2021 »: accents and case aside,
+    then by year, title and id, so that the order never depends on the order of use."""
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain(source.short_citation.rsplit(",", 1)[0]), source.year, plain(source.title), \
+        source.id
+
+
 class SourceIndex:
-    """Numbers sources in order of first use on a page."""
+    """The sources a page uses, each once; listed in alphabetical order (``_sort_key``)."""
 
     def __init__(self) -> None:
-        self._numbers: dict[str, tuple[int, Source]] = {}
+        self._sources: dict[str, Source] = {}
 
-    def number(self, source: Source | None) -> int | None:
+    def cite(self, source: Source | None) -> str | None:
+        """Record ``source``; how the page cites it (« Patterson et al., 2021 »)."""
         if source is None:
             return None
-        if source.id not in self._numbers:
-            self._numbers[source.id] = (len(self._numbers) + 1, source)
-        return self._numbers[source.id][0]
+        self._sources.setdefault(source.id, source)
+        return source.short_citation
 
     def views(self) -> list[SourceView]:
         return [
             SourceView(
-                number=n, anchor=source_anchor(s), authors=", ".join(s.authors), year=s.year,
-                title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
+                citation=s.short_citation, anchor=source_anchor(s),
+                authors=", ".join(s.authors), year=s.year, title=french_spacing(s.title),
+                venue=french_spacing(s.venue), url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
                 accessed=french_date(s.accessed) if s.accessed else None,
                 version=_spaced(s.version),
             )
-            for n, s in self._numbers.values()
+            for s in sorted(self._sources.values(), key=_sort_key)
         ]
 
 
@@ -167,16 +201,19 @@ def _no_quote(figure: Figure) -> str | None:
     return _spaced(figure.parameter.no_quote if figure.parameter else None)
 
 
-def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
-    derived = bool(figure.inputs)
+def _input_view(figure: Figure, sources: SourceIndex, blocks: Mapping[str, object]
+                ) -> InputView:
+    own = anchor(figure) in blocks
+    citation = sources.cite(figure.source)
     return InputView(
         label=_spaced(figure.describe()), value=value_text(figure), range=range_text(figure),
         status=figure.status.value, status_label=status_label(figure),
-        source_number=sources.number(figure.source),
-        source_anchor=source_anchor(figure.source) if figure.source else None,
-        locator=_spaced(figure.parameter.locator if figure.parameter else None),
-        note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
-        derivation_anchor=anchor(figure) if derived else None,
+        source_citation=None if own else citation,
+        source_anchor=source_anchor(figure.source) if figure.source and not own else None,
+        locator=None if own else _spaced(figure.parameter.locator if figure.parameter else None),
+        note=None if own else _spaced(figure.note), quote=None if own else _quote(figure),
+        no_quote=None if own else _no_quote(figure),
+        derivation_anchor=anchor(figure) if own else None,
     )
 
 
@@ -196,7 +233,7 @@ def _reference(figure: Figure, sources: SourceIndex, shown: DisplayUnit | None) 
     gap = figure.relative_gap()
     if figure.reference is None or gap is None:
         return None
-    sources.number(figure.reference.source)
+    sources.cite(figure.reference.source)
     reference = figure.reference.to(f"{figure.unit}")
     published = value_text(reference, shown) if shown else value_text(reference)
     return f"{published} ({figure.reference.describe()})\u202f; écart\u00a0: {_gap_text(gap)}"
@@ -224,39 +261,91 @@ def summary(blocks: Iterable[DerivationView]) -> str:
     return f"{len(shown)} chiffres, {rest}"
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where the reader first saw a figure: the section's heading, and the figure's text."""
+
+    section: str | None
+    shown: str
+
+
+_HEADING = re.compile(r"^##(?!#)[ \t]*(.*?)[ \t#]*$", re.M)
+_FIRST_FIGURE = re.compile(
+    r'<a class="vf-fig[^"]*" href="[^"]*#(calcul-[^"]+)" id="texte-\1">(.*?)</a>', re.S)
+_FLAG = re.compile(r'<span class="vf-fig__flag">.*?</span>', re.S)
+_ATTRIBUTES = re.compile(r"\s*\{[:#.][^}]*\}\s*$")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAGS = re.compile(r"<[^>]+>")
+_NUMBER = re.compile(r"\d(?:[\d\u202f\u00a0 ]*\d)?(?:,\d+)?")
+
+
+def _numbers(text: str) -> list[str]:
+    return [re.sub(r"\s", "", n) for n in _NUMBER.findall(text)]
+
+
+def _heading_text(markdown: str) -> str:
+    """A ``##`` heading as readers see it: no attribute list, link syntax, emphasis or tags."""
+    text = _LINK.sub(r"\1", _ATTRIBUTES.sub("", markdown))
+    text = _TAGS.sub("", text).replace("**", "").replace("*", "").replace("`", "")
+    return french_spacing(" ".join(html.unescape(text).split()))
+
+
+def places(text: str) -> dict[str, Place]:
+    """Each figure's first appearance in an article's rendered Markdown (figure links carry
+    ``id="texte-calcul-…"`` there only): the ``##`` heading above it, and its text without
+    the « (hypothèse) » flag."""
+    headings = [(m.start(), _heading_text(m.group(1))) for m in _HEADING.finditer(text)]
+    found: dict[str, Place] = {}
+    for match in _FIRST_FIGURE.finditer(text):
+        above = [title for start, title in headings if start < match.start()]
+        shown = html.unescape(_TAGS.sub("", _FLAG.sub("", match.group(2)))).strip()
+        found.setdefault(match.group(1), Place(above[-1] if above else None, shown))
+    return found
+
+
 def build(figures: Mapping[str, Figure], citations: Iterable[Source],
-          units: Mapping[str, DisplayUnit] | None = None,
+          units: Mapping[str, DisplayUnit] | None = None, text: str = "",
           ) -> tuple[list[DerivationView], list[SourceView]]:
-    """The derivation blocks (figures in text first, then the derived inputs they lead to)."""
+    """The derivation blocks: figures in the text in order, then the derived inputs they lead
+    to, each in the section of the first figure that leads to it. ``text`` is the article's
+    rendered Markdown (``places``)."""
     sources = SourceIndex()
     shown = units or {}
-    order: dict[str, tuple[Figure, bool]] = {key: (f, True) for key, f in figures.items()}
+    seen = places(text)
+    order: dict[str, tuple[Figure, bool, str | None]] = {
+        key: (f, True, seen[key].section if key in seen else None)
+        for key, f in figures.items()}
     queue = list(figures.values())
     while queue:
         figure = queue.pop(0)
         for child in figure.inputs:
             if child.inputs and anchor(child) not in order:
-                order[anchor(child)] = (child, False)
+                order[anchor(child)] = (child, False, order[anchor(figure)][2])
                 queue.append(child)
     blocks = []
-    for key, (figure, in_text) in order.items():
-        inputs = tuple(_input_view(child, sources) for child in figure.inputs)
+    for key, (figure, in_text, section) in order.items():
+        inputs = tuple(_input_view(child, sources, order) for child in figure.inputs)
         blocks.append(DerivationView(
             anchor=key, label=_spaced(figure.describe()),
-            value=value_text(figure, shown.get(key)),
+            value=value_text(figure, shown.get(key), qualify=False),
             range=range_text(figure, shown.get(key)), status=figure.status.value,
             status_label=status_label(figure), formula=_spaced(figure.formula), inputs=inputs,
             hypotheses=tuple(french_spacing(h.describe()) for h in figure.hypotheses()),
             reference=_reference(figure, sources, shown.get(key)),
-            source_number=sources.number(figure.source),
+            source_citation=sources.cite(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=_spaced(figure.parameter.locator if figure.parameter else None),
             note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
             text_anchor=text_anchor(figure) if in_text else None,
+            shown=seen[key].shown if in_text and key in seen else None, section=section,
         ))
+        if blocks[-1].shown:
+            blocks[-1] = replace(blocks[-1], precise=_numbers(blocks[-1].shown)
+                                 != _numbers(blocks[-1].value))
     for source in citations:
-        sources.number(source)
+        sources.cite(source)
     return blocks, sources.views()
 
 
-__all__ = ["DerivationView", "InputView", "SourceView", "Status", "build", "summary"]
+__all__ = ["DerivationView", "InputView", "Place", "SourceView", "Status", "build", "places",
+           "summary"]

@@ -93,7 +93,8 @@ class PageLink:
 
 @dataclass(frozen=True)
 class Card:
-    """An article as a card: on listing pages and under « On a d’autres articles à te proposer »."""
+    """An article as a card: on listing pages and under « On a d’autres articles à vous
+    proposer »."""
 
     url: str
     #: The myth, between guillemets: a card is headed by the claim, not the article's title.

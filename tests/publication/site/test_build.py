@@ -173,10 +173,13 @@ def test_a_derivation_reads_in_the_unit_the_reader_saw(built_site: Path) -> None
     in_text = soup(built_site / "mythes/femmes-dans-la-tech/index.html").select_one(
         'a.vf-fig[href="calcul/#calcul-cs-schools-decline-points"]')
     assert in_text.get_text(strip=True) == f"environ 18{NBSP}points"
-    block = page.select_one("#calcul-cs-schools-decline-points .vf-derivation__value strong")
-    assert block.get_text() == f"18,3{NBSP}points"
-    shares = [v.get_text() for v in page.select(
-        "#calcul-cs-schools-decline-points .vf-input__value")]
+    block = page.select_one("#calcul-cs-schools-decline-points")
+    value = block.select_one(".vf-derivation__value").get_text(" ", strip=True)
+    assert value.startswith(f"environ 18{NBSP}points")  # as the reader saw it, then…
+    precise = block.select_one(".vf-derivation__precise").get_text()
+    assert precise == f"Valeur calculée{NNBSP}: 18,3{NBSP}points"  # …as calculated
+    shares = [re.search(rf"{NNBSP}: (\S+{NBSP}%)", li.get_text())[1]
+              for li in block.select(".vf-input")]
     assert shares == [f"33,3{NBSP}%", f"15{NBSP}%"]
 
 

@@ -74,7 +74,9 @@ def test_inputs_and_sources_resolve_on_the_calcul_page(built_site: Path) -> None
             assert href[1:] in targets, f"{folder.name}: {href}"
 
 
-def test_sources_carry_the_same_numbers_on_both_pages(built_site: Path) -> None:
+def test_sources_are_cited_and_sorted_the_same_way_on_both_pages(built_site: Path) -> None:
+    """One list, in alphabetical order of its citations, on the article and its calcul page;
+    every citation names its source by author and year, as the article's text does."""
     for folder in articles(built_site):
         article, calcul = soup(folder / "index.html"), soup(folder / "calcul" / "index.html")
 
@@ -83,10 +85,16 @@ def test_sources_carry_the_same_numbers_on_both_pages(built_site: Path) -> None:
                     for li in page.select(".vf-sources__list > li")]
 
         assert listed(calcul) == listed(article), folder
-        numbers = [li["id"] for li in calcul.select(".vf-sources__list > li")]
-        for link in calcul.select(".vf-derivations a[href^='#source-']"):
-            number = int(link.get_text().strip("[]"))
-            assert numbers[number - 1] == link["href"][1:], f"{folder.name}: {link}"
+        sources = dict(listed(calcul))
+        links = calcul.select(".vf-derivations a[href^='#source-']")
+        assert links, folder
+        for link in links:
+            author, _, year = link.get_text().rpartition(", ")
+            assert author and year.isdigit(), f"{folder.name}: {link}"
+            entry = sources[link["href"][1:]]
+            assert entry.startswith(link.get_text() + " ."), f"{folder.name}: {link} for {entry}"
+        keys = [b.get_text() for b in calcul.select(".vf-sources__list > li > .vf-sources__key")]
+        assert len(keys) == len(sources), folder
 
 
 def expected_summary(calcul: BeautifulSoup) -> tuple[int, int]:

@@ -242,7 +242,7 @@ def test_related_articles_are_same_category_first(listing_site: Path) -> None:
         "Technologie"] * 3
     titles = [c.select_one(".vf-card__title").get_text() for c in related]
     assert ["m03" in titles[0], "m06" in titles[1], "m02" in titles[2]] == [True] * 3
-    assert page.select_one(".vf-related h2").get_text() == "On a d’autres articles à te proposer"
+    assert page.select_one(".vf-related h2").get_text() == "On a d’autres articles à vous proposer"
 
 
 def test_articles_stay_out_of_the_sidebar_nav(built_site: Path) -> None:
