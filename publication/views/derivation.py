@@ -34,6 +34,8 @@ class InputView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    #: The sentence read in the document that gives the value, verbatim (``quote:``).
+    quote: str | None
     derivation_anchor: str | None
 
 
@@ -53,6 +55,7 @@ class DerivationView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    quote: str | None
     #: The id of the figure's first occurrence in the text, when the reader saw it there.
     text_anchor: str | None
 
@@ -71,6 +74,8 @@ class SourceView:
     note: str | None
     #: « consulté le 28 novembre 2026 », when the source records an access date.
     accessed: str | None
+    #: The version of a dataset or a repository that was read.
+    version: str | None = None
 
 
 def _display(figure: Figure) -> DisplayUnit:
@@ -128,6 +133,7 @@ class SourceIndex:
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
                 accessed=french_date(s.accessed) if s.accessed else None,
+                version=_spaced(s.version),
             )
             for n, s in self._numbers.values()
         ]
@@ -142,6 +148,11 @@ def status_label(figure: Figure) -> str:
     return figure.status.label_fr
 
 
+def _quote(figure: Figure) -> str | None:
+    """The source's sentence, as read: verbatim, in its own language and typography."""
+    return figure.parameter.quote if figure.parameter else None
+
+
 def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     derived = bool(figure.inputs)
     return InputView(
@@ -150,7 +161,7 @@ def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
         source_number=sources.number(figure.source),
         source_anchor=source_anchor(figure.source) if figure.source else None,
         locator=_spaced(figure.parameter.locator if figure.parameter else None),
-        note=_spaced(figure.note),
+        note=_spaced(figure.note), quote=_quote(figure),
         derivation_anchor=anchor(figure) if derived else None,
     )
 
@@ -226,7 +237,8 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=_spaced(figure.parameter.locator if figure.parameter else None),
-            note=_spaced(figure.note), text_anchor=text_anchor(figure) if in_text else None,
+            note=_spaced(figure.note), quote=_quote(figure),
+            text_anchor=text_anchor(figure) if in_text else None,
         ))
     for source in citations:
         sources.number(source)
