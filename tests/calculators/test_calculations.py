@@ -36,7 +36,7 @@ PARAMETERS = "".join([
     parameter("days", 15, "day"),
     parameter("pue", 1.1, "dimensionless"),
     parameter("energy_published", 1.19, "MWh"),
-    parameter("share_a", 0.25, "dimensionless"),
+    parameter("share_a", 0.25, "dimensionless", "  quote: un quart des cas\n"),
 ])
 
 CONVENTIONS = """\
