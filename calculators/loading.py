@@ -30,10 +30,10 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _SOURCE_REQUIRED = ("authors", "title", "venue", "year")
 _SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as", "kind", "version")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
-_PARAM_OPTIONAL = ("low", "high", "note", "quote")
+_PARAM_OPTIONAL = ("low", "high", "note", "quote", "no_quote")
 #: The newsroom's own hypothesis has no source to read it in: its reasoning is its note.
 _NEWSROOM_REQUIRED = ("label", "value", "unit", "status", "note")
-_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "quote")
+_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "quote", "no_quote")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
 #: Words by which a locator or a note says the value was read in someone else's account of the
 #: source (a write-up, a press article or dispatch, a re-publication), so not ``primary``.
@@ -72,11 +72,12 @@ VERSION_HINT = ("ajoutez « version: » avec ce que vous avez lu : le commit ou 
 MAX_QUOTE = 600
 QUOTE_HINT = ("ajoutez « quote: » avec la phrase de la source, mot pour mot, qui donne ce "
               "chiffre (la phrase de la reprise si le statut est « secondary ») : elle montre "
-              "sur quelle population porte la part")
+              "sur quelle population porte la part ; si vous ne pouvez plus la relire, dites "
+              "pourquoi dans « no_quote: », que les lecteurs verront")
 
 #: Fields printed on the site as plain text: no markup, no control character.
 _SOURCE_TEXTS = ("title", "venue", "note", "cite_as", "version")
-_PARAM_TEXTS = ("label", "locator", "note", "quote")
+_PARAM_TEXTS = ("label", "locator", "note", "quote", "no_quote")
 #: Markup, control characters (line breaks and tabs aside) and bidirectional overrides, which
 #: can make a text read differently from what it says.
 _NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -209,19 +210,26 @@ def is_share(value: float, unit: str) -> bool:
 
 def _quote_errors(entry: Entry, display: str, status: Status | None, value: float | None
                   ) -> list[DataError]:
-    """A sourced share without the sentence that gives it; an overlong quote."""
+    """A sourced share without the sentence that gives it (or the reason, shown to readers,
+    why it could not be quoted); an overlong quote; a quote and a reason at once."""
     f = entry.fields
-    quote = f.get("quote")
+
+    def error(name: str, message: str, hint: str) -> list[DataError]:
+        return [DataError(message, hint=hint, file=display, key=entry.key,
+                          line=entry.field_lines.get(name, entry.line))]
+
+    quote, reason = f.get("quote"), f.get("no_quote")
+    if quote not in (None, "") and reason not in (None, ""):
+        return error("no_quote", "« quote » et « no_quote » à la fois",
+                     "gardez la phrase lue (« quote ») et retirez « no_quote »")
     if isinstance(quote, str) and len(quote) > MAX_QUOTE:
-        return [DataError(f"« quote » trop longue ({len(quote)} caractères, au plus {MAX_QUOTE})",
-                          hint="citez la seule phrase qui donne le chiffre",
-                          file=display, key=entry.key, line=entry.field_lines["quote"])]
-    if quote not in (None, "") or status not in (Status.PRIMARY, Status.SECONDARY) \
-            or value is None or not isinstance(f.get("unit"), str) \
-            or not is_share(value, f["unit"]):
+        return error("quote", f"« quote » trop longue ({len(quote)} caractères, au plus "
+                     f"{MAX_QUOTE})", "citez la seule phrase qui donne le chiffre")
+    if quote not in (None, "") or reason not in (None, "") \
+            or status not in (Status.PRIMARY, Status.SECONDARY) or value is None \
+            or not isinstance(f.get("unit"), str) or not is_share(value, f["unit"]):
         return []
-    return [DataError("part ou taux sans la phrase de la source qui le donne", hint=QUOTE_HINT,
-                      file=display, key=entry.key, line=entry.line)]
+    return error("", "part ou taux sans la phrase de la source qui le donne", QUOTE_HINT)
 
 
 def _text_errors(entry: Entry, display: str, names: tuple[str, ...]) -> list[DataError]:
@@ -383,8 +391,9 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
         id=entry.key, label=str(f["label"]), value=value, unit=str(f["unit"]), status=status,
         source=source, locator=str(f["locator"]) if f.get("locator") else None, low=low,
         high=high, note=f.get("note"),
-        quote=str(f["quote"]) if f.get("quote") not in (None, "") else None, file=display,
-        line=entry.line,
+        quote=str(f["quote"]) if f.get("quote") not in (None, "") else None,
+        no_quote=str(f["no_quote"]) if f.get("no_quote") not in (None, "") else None,
+        file=display, line=entry.line,
     ), problems
 
 

@@ -90,5 +90,7 @@ class Parameter:
     #: The sentence of the document read that gives the value, verbatim: for a share or a
     #: rate, it shows over which population the value is taken.
     quote: str | None = None
+    #: Why a share has no quote (the document can no longer be read), shown to readers.
+    no_quote: str | None = None
     file: str | None = None
     line: int | None = None

@@ -37,6 +37,8 @@ class InputView:
     #: The sentence read in the document that gives the value, verbatim (``quote:``).
     quote: str | None
     derivation_anchor: str | None
+    #: Why a share has no quote (``no_quote:``).
+    no_quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class DerivationView:
     quote: str | None
     #: The id of the figure's first occurrence in the text, when the reader saw it there.
     text_anchor: str | None
+    no_quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ def _quote(figure: Figure) -> str | None:
     return figure.parameter.quote if figure.parameter else None
 
 
+def _no_quote(figure: Figure) -> str | None:
+    """Why a share has no quote, spaced the French way."""
+    return _spaced(figure.parameter.no_quote if figure.parameter else None)
+
+
 def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     derived = bool(figure.inputs)
     return InputView(
@@ -161,7 +169,7 @@ def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
         source_number=sources.number(figure.source),
         source_anchor=source_anchor(figure.source) if figure.source else None,
         locator=_spaced(figure.parameter.locator if figure.parameter else None),
-        note=_spaced(figure.note), quote=_quote(figure),
+        note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
         derivation_anchor=anchor(figure) if derived else None,
     )
 
@@ -237,7 +245,7 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=_spaced(figure.parameter.locator if figure.parameter else None),
-            note=_spaced(figure.note), quote=_quote(figure),
+            note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
             text_anchor=text_anchor(figure) if in_text else None,
         ))
     for source in citations:

@@ -114,3 +114,13 @@ def test_an_ordinary_page_needs_no_version_and_an_unknown_kind_is_named(tmp_path
     errors = load(tmp_path, sources=SOURCE + "  kind: datset\n")[2]
     assert errors == ["data/sources.yml:7: « src » : « kind » inconnu « datset » (vouliez-vous "
                       "dire « dataset » ?)"]
+
+
+def test_a_share_whose_sentence_cannot_be_read_again_says_why(tmp_path: Path) -> None:
+    reason = "la page où la valeur a été relevée n’est plus en ligne"
+    _, parameters, errors = load(tmp_path, share(extra=f"  no_quote: {reason}\n"))
+    assert errors == [] and parameters["women_in_support_roles"].no_quote == reason
+    errors = load(tmp_path, share(extra=f"  quote: une phrase\n  no_quote: {reason}\n"))[2]
+    assert errors == ["data/parameters/p.yml:9: « women_in_support_roles » : « quote » et "
+                      "« no_quote » à la fois (gardez la phrase lue (« quote ») et retirez "
+                      "« no_quote »)"]
