@@ -34,7 +34,7 @@ FIGURES = (
     '{{ inference_to_training_ratio() | figure("times", digits=2) }}',
     '{{ inference_time_to_match_training() | figure("hour", digits=2, long=True) }}',
     '{{ flight_paris_new_york_emissions() | figure("tCO2e/round_trip", digits=2, long=True) }}',
-    '{{ bloom_full_multiplier() | figure("times", digits=2) }}',
+    '{{ bloom_lifecycle_multiplier() | figure("times", digits=2) }}',
     '{{ published_per_query_estimates() | figure_range("gCO2e/query") }}',
     '{{ chatgpt_monthly_inference_emissions_published() | figure_range("tCO2e") }}',
     '{{ usage_growth_since_seed() | figure("times", digits=2) }}',

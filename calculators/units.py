@@ -1,7 +1,7 @@
 """The one Pint unit registry of the project, with the units our domain needs.
 
 CO2-equivalent mass is its own dimension, so that grams of CO2e never mix with grams of anything
-else; users, queries, accelerators and round trips are counted units, so that
+else; users, queries, messages, accelerators and round trips are counted units, so that
 ``users × queries/user/day × gCO2e/query`` checks out dimensionally.
 """
 
@@ -21,6 +21,7 @@ ktCO2e = 1e9 * gCO2e
 MtCO2e = 1e12 * gCO2e
 user = [user]
 query = [query]
+message = [message]
 accelerator = [accelerator]
 round_trip = [round_trip]
 social_share = [social_share]

@@ -33,12 +33,52 @@ def test_monthly_inference_is_exactly_25440_tonnes_from_the_seed_inputs(catalog:
     }
 
 
-def test_flights_use_ademe_factor_not_the_seed_claim(catalog: Catalog) -> None:
+def test_flights_use_ademe_published_figure_not_the_seed_claim(catalog: Catalog) -> None:
     p = catalog.bind()
-    assert chatgpt.gpt3_training_flights(p).value == pytest.approx(268, abs=1)
+    assert chatgpt.gpt3_training_flights(p).value == pytest.approx(553.14 / 2.060, rel=1e-3)
+    assert chatgpt.gpt3_training_flights_before_2025_10(p).value == \
+        pytest.approx(553.14 / 1.770, rel=1e-3)
     assert chatgpt.gpt3_training_flights_no_contrails(p).value == pytest.approx(487, abs=1)
     assert chatgpt.seed_flight_emissions_implied(p).to("tCO2e/round_trip").value == \
         pytest.approx(2.76, rel=0.01)
+
+
+def test_ademe_factor_times_distance_gives_its_published_round_trip(catalog: Catalog) -> None:
+    flight = chatgpt.flight_paris_new_york_emissions(catalog.bind())
+    assert flight.to("kgCO2e/round_trip").value == pytest.approx(11_600 * 0.1779)
+    assert flight.reference is not None
+    assert flight.relative_gap() < 0.005
+
+
+def test_a_wrong_flight_factor_breaks_the_cross_check_with_ademe(catalog: Catalog) -> None:
+    p = catalog.with_values(flight_longhaul_factor_with_contrails=0.152).bind()
+    with pytest.raises(CalculatorError, match="valeur publiée") as error:
+        chatgpt.flight_paris_new_york_emissions(p)
+    assert error.value.key == "flight_paris_new_york_published"
+
+
+def test_bloom_breakdown_adds_up_to_its_published_total(catalog: Catalog) -> None:
+    total = chatgpt.bloom_training_lifecycle_sum(catalog.bind())
+    assert total.to("tCO2e").value == pytest.approx(24.69 + 14.6 + 11.2)
+    assert total.relative_gap() < 0.01
+
+
+def test_messages_become_requests_only_through_the_stated_hypothesis(catalog: Catalog) -> None:
+    p = catalog.bind()
+    growth = chatgpt.usage_growth_since_seed(p)
+    assert growth.to("").value == pytest.approx(2.5e9 / 530e6)
+    assert "queries_per_message_assumed" in {h.key for h in growth.hypotheses()}
+    doubled = catalog.with_values(queries_per_message_assumed=2).bind()
+    assert chatgpt.usage_growth_since_seed(doubled).to("").value == pytest.approx(2 * 2.5e9 / 530e6)
+
+
+def test_time_for_use_to_equal_training_spans_the_published_estimates(catalog: Catalog) -> None:
+    time = chatgpt.inference_time_to_match_training_published(catalog.bind())
+    training_grams = 553.14e6
+    assert time.low.to("day").magnitude == pytest.approx(training_grams / (530e6 * 2.9 * 0.429),
+                                                          rel=1e-3)
+    assert time.high.to("day").magnitude == pytest.approx(training_grams / (530e6 * 0.03),
+                                                           rel=1e-3)
 
 
 def test_ratio_of_use_to_training(catalog: Catalog) -> None:

@@ -133,6 +133,9 @@ def test_every_named_unit_is_written_as_before() -> None:
     ("km/user/day", "km par utilisateur et par jour", "kilomètre par utilisateur et par jour",
      "kilomètres par utilisateur et par jour"),
     ("1/day", "par jour", "par jour", "par jour"),
+    # Messages sent to a chatbot are counted apart from the requests its servers answer.
+    ("message/day", "messages par jour", "message par jour", "messages par jour"),
+    ("query/message", "requêtes par message", "requête par message", "requêtes par message"),
 ])
 def test_cldr_and_our_units_compose(key: str, short: str, singular: str, plural: str) -> None:
     shown = display_unit(key)

@@ -104,7 +104,7 @@ CASES = [
     Case("unit-mismatch.md", [(article("unit-mismatch.md"), 15,
                                "« gpt3_training_emissions » : impossible d’exprimer")]),
     Case("division-by-zero.md", [(article("division-by-zero.md"), 15, "division par zéro")],
-         parameter=("flight_paris_new_york_distance", "0")),
+         parameter=("flight_paris_new_york_published", "0")),
     # A parameter refused in its data file is reported there, and where an article uses it.
     Case("negative-population.md", [(DATA_FILE, "value of chatgpt_daily_users_seed",
                                      "« chatgpt_daily_users_seed » : « value » : la valeur est "

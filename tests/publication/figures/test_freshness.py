@@ -30,7 +30,8 @@ def test_every_hypothesis_of_the_chatgpt_article_is_reported(publication: Public
     assert found == [
         f"utilise l’hypothèse « {key} », sans source publiée"
         for key in ("lifecycle_multiplier_seed", "chatgpt_daily_users_seed",
-                    "queries_per_user_day_seed", "emissions_per_query_seed")
+                    "queries_per_user_day_seed", "emissions_per_query_seed",
+                    "queries_per_message_assumed")
     ]
 
 

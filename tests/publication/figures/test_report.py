@@ -23,7 +23,7 @@ DEPENDANTS_OF_QUERIES = {
     "queries_per_user_day_seed", "chatgpt_monthly_inference_emissions",
     "inference_to_training_ratio", "inference_time_to_match_training",
     "chatgpt_monthly_inference_emissions_published", "inference_to_training_ratio_published",
-    "usage_growth_since_seed",
+    "inference_time_to_match_training_published", "usage_growth_since_seed",
 }
 
 MONTHLY_BEFORE = "chatgpt_daily_inference_emissions × jours_dans_un_mois"
@@ -93,7 +93,7 @@ def test_diff_of_two_revisions_lists_exactly_the_dependent_figures(repository: P
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:3] == ["## Chiffres publiés et formules", "",
-                         "7 chiffres publiés changent, 1 formule modifiée."]
+                         "8 chiffres publiés changent, 1 formule modifiée."]
     rows = [line for line in lines if line.startswith("| `mythes/")]
     assert {re.search(r"\(`(\w+)`\) \|", row)[1] for row in rows} == DEPENDANTS_OF_QUERIES
     monthly = next(r for r in rows if "(`chatgpt_monthly_inference_emissions`) |" in r)

@@ -94,6 +94,7 @@ def test_a_parameter_change_changes_the_page(make_project: Callable[..., Path]) 
         "calcul-inference-to-training-ratio", "calcul-inference-time-to-match-training",
         "calcul-chatgpt-monthly-inference-emissions-published",
         "calcul-inference-to-training-ratio-published", "calcul-usage-growth-since-seed",
+        "calcul-inference-time-to-match-training-published",
     }
 
 

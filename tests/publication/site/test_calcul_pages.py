@@ -128,7 +128,7 @@ def test_the_chatgpt_summary_reads_in_french(built_site: Path) -> None:
     section = soup(built_site / "mythes/chatgpt-magique/index.html").select_one(
         ".vf-calcul-summary")
     assert section.select("p")[-1].get_text() == (
-        f"Voir tous les calculs{NNBSP}: 24 chiffres, dont 11 reposent sur des hypothèses sans "
+        f"Voir tous les calculs{NNBSP}: 36 chiffres, dont 12 reposent sur des hypothèses sans "
         "source.")
 
 
