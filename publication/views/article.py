@@ -7,6 +7,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from calculators import Source
 from macros.formatting import french_date
 from macros.render import Rendered
 from publication.model.schema import ArticleMeta
@@ -15,6 +18,7 @@ from publication.views import derivation
 from vocabulary.french import french_spacing
 
 WORDS_PER_MINUTE = 200
+NO_SUMMARY = Markup("")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -68,10 +72,17 @@ class ArticleView:
     updated: dt.date
     #: « 1er décembre 2026 », the latest correction's date; None when there is none.
     updated_text: str | None
+    #: « En bref », rendered like the body and cleaned: HTML with its figure links.
+    summary: Markup = NO_SUMMARY
+    #: The article this one is based on (front matter ``based_on``), where the claim first
+    #: appeared.
+    based_on: Source | None = None
 
 
 def article_view(meta: ArticleMeta, rendered: Rendered,
-                 calls_to_action: Mapping[str, CallToAction]) -> ArticleView:
+                 calls_to_action: Mapping[str, CallToAction],
+                 summary: Markup = NO_SUMMARY, based_on: Source | None = None
+                 ) -> ArticleView:
     """The view of an article whose front matter is valid and whose body rendered."""
     blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
                                        rendered.units)
@@ -85,4 +96,5 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
         derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,
         corrections=corrections(meta), updated=updated(meta),
         updated_text=french_date(updated(meta)) if meta.corrections else None,
+        summary=summary, based_on=based_on,
     )
