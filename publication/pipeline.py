@@ -228,7 +228,8 @@ class Publication:
                                         e.hint) for e in doubled_qualifiers(rendered.text))
         view = None
         if meta is not None:
-            summary = self._render_summary(src_uri, meta.summary, source, file)
+            summary = self._render_summary(src_uri, meta.summary, source, file,
+                                           frozenset(rendered.figures))
             if summary is None:
                 return None
             rendered = merged(rendered, summary)
@@ -237,10 +238,12 @@ class Publication:
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
 
-    def _render_summary(self, src_uri: str, summary: str, source: SourceFile, file: str
-                        ) -> Rendered | None:
+    def _render_summary(self, src_uri: str, summary: str, source: SourceFile, file: str,
+                        in_body: frozenset[str]) -> Rendered | None:
         """« En bref » rendered by the body's renderer, or None after recording its errors,
-        each at the line of ``summary:`` (YAML folds the text: its own lines are gone)."""
+        each at the line of ``summary:`` (YAML folds the text: its own lines are gone). The
+        body keeps the ids its figures' derivations link back to; a figure only « En bref »
+        shows gets its id there."""
         line = source.line_of("summary")
 
         def at_summary(errors: list[ContentError]) -> list[ContentError]:
@@ -254,7 +257,7 @@ class Publication:
         try:
             rendered = self.renderer.render(
                 escape_literal_text(summary), file=file, article=source.meta,
-                derivations_url=self.derivation_urls.get(src_uri, ""), anchors=False)
+                derivations_url=self.derivation_urls.get(src_uri, ""), anchored=in_body)
         except ContentError as error:
             unknown = body_checks.jinja_problems(summary, file, 0, self.renderer)
             self.errors.extend(at_summary(unknown or [error]))
