@@ -80,3 +80,15 @@ def test_the_scaffold_asks_for_a_summary() -> None:
 
     text = article_text("Un mythe ?", "un-mythe", dt.date(2026, 12, 1))
     assert f"summary: >-\n  {PLACEHOLDER}" in text
+
+
+def test_the_guides_summary_example_passes_check(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import guide_example
+
+    block = guide_example("exemple-en-bref")
+    assert block.startswith("summary: >-\n")
+    text = myth("Texte.").replace("summary: Un résumé d’essai. Il dit l’essentiel.\n", block)
+    project = make_project(keep_articles=False, articles={"mythes/essai.md": text})
+    assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 0, \
+        capsys.readouterr().err
