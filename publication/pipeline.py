@@ -18,9 +18,11 @@ from typing import Any
 from markupsafe import Markup
 
 from calculators import Catalog
+from calculators.comparisons import CheckedAssertion
 from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
+from publication.checks.assertions import check_assertions
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise
 from publication.checks.prose import typed_figures
@@ -226,6 +228,15 @@ class Publication:
         # Judged on the rendered text, where each figure shows its own rounding word.
         self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
                                         e.hint) for e in doubled_qualifiers(rendered.text))
+        checked: list[CheckedAssertion] = []
+        if meta is not None and meta.assertions:
+            catalog = self.catalog
+            names = {*catalog.parameters, *catalog.invalid, *catalog.conventions,
+                     *catalog.calculators()}
+            checked, unsupported = check_assertions(
+                meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
+                names)
+            self.errors.extend(unsupported)
         view = None
         if meta is not None:
             summary = self._render_summary(src_uri, meta.summary, source, file,
@@ -233,7 +244,8 @@ class Publication:
             if summary is None:
                 return None
             rendered = merged(rendered, summary)
-            view = article_view(meta, rendered, self.calls_to_action, summary_html(summary.text),
+            view = article_view(meta, rendered, self.calls_to_action, checked,
+                                summary_html(summary.text),
                                 self.catalog.sources.get(meta.based_on or ""))
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text

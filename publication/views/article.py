@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from calculators import Source
+from calculators.comparisons import RELATION_WORDS, CheckedAssertion
+from macros.comparisons import range_text
 from macros.formatting import french_date
 from macros.render import Rendered
+from macros.toolbox import anchor
 from publication.model.schema import ArticleMeta
 from publication.model.verdicts import VERDICTS, Verdict
 from publication.views import derivation
@@ -55,6 +58,38 @@ def corrections(meta: ArticleMeta) -> tuple[CorrectionView, ...]:
 
 
 @dataclass(frozen=True)
+class AssertionView:
+    """A checked sentence, as the calcul page lists it: the words, and why the figures
+    support them (« va de 1,2 à 35,8 : au-dessus de 1 sur toute sa fourchette »)."""
+
+    text: str
+    figure_label: str
+    condition: str
+    #: The figure's block on the calcul page, when the article shows the figure.
+    derivation_anchor: str | None
+
+
+def assertion_views(checked: Sequence[CheckedAssertion],
+                    blocks: Sequence[derivation.DerivationView]) -> tuple[AssertionView, ...]:
+    anchors = {block.anchor for block in blocks}
+    views = []
+    for assertion in checked:
+        conditions = [
+            f"{RELATION_WORDS[comparison.relation]} "
+            f"{bound.label if bound.key is None else '« ' + (bound.label or '') + ' »'}"
+            for comparison, bound in assertion.comparisons]
+        first = assertion.comparisons[0][0]
+        block = anchor(assertion.figure)
+        views.append(AssertionView(
+            text=french_spacing(assertion.text), figure_label=french_spacing(
+                assertion.figure.describe()),
+            condition=french_spacing(f"{range_text(first)} : "
+                                     f"{' et '.join(conditions)} sur toute sa fourchette"),
+            derivation_anchor=block if block in anchors else None))
+    return tuple(views)
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """Everything the article template shows, computed once."""
 
@@ -72,6 +107,8 @@ class ArticleView:
     updated: dt.date
     #: « 1er décembre 2026 », the latest correction's date; None when there is none.
     updated_text: str | None
+    #: The sentences the build checked against the figures (``assertions:``).
+    assertions: tuple[AssertionView, ...] = ()
     #: « En bref », rendered like the body and cleaned: HTML with its figure links.
     summary: Markup = NO_SUMMARY
     #: The article this one is based on (front matter ``based_on``), where the claim first
@@ -81,6 +118,7 @@ class ArticleView:
 
 def article_view(meta: ArticleMeta, rendered: Rendered,
                  calls_to_action: Mapping[str, CallToAction],
+                 checked: Sequence[CheckedAssertion] = (),
                  summary: Markup = NO_SUMMARY, based_on: Source | None = None
                  ) -> ArticleView:
     """The view of an article whose front matter is valid and whose body rendered."""
@@ -96,5 +134,6 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
         derivations=blocks, derivation_summary=derivation.summary(blocks), sources=sources,
         corrections=corrections(meta), updated=updated(meta),
         updated_text=french_date(updated(meta)) if meta.corrections else None,
+        assertions=assertion_views(checked, blocks),
         summary=summary, based_on=based_on,
     )
