@@ -176,6 +176,9 @@ def article(index: int, seed: int = 0, distinct: bool = False) -> str:
         f"category: {rng.choice(_CATEGORIES)}",
         f"tags: [{tags}]",
         f"description: \"Ce que disent vraiment les chiffres sur {subject} (mythe n° {index}).\"",
+        f"summary: \"En bref, sur {subject} : entraîner GPT-3 a émis "
+        "{{ gpt3_training_emissions() | figure('tCO2e', digits=2, long=True) }}. "
+        "Les chiffres disent le reste.\"",
         "cover: images/chatgpt.svg",
         "cover_alt: \"Illustration : une bulle de conversation reliée à des serveurs.\"",
         "---",

@@ -78,24 +78,27 @@ class Renderer:
         )
 
     def render(self, text: str, *, file: str, line_offset: int = 0,
-               article: Mapping[str, Any] | None = None, derivations_url: str = "") -> Rendered:
-        """``derivations_url``: where figure links lead, relative to the page (see
-        ``PageRecord``)."""
+               article: Mapping[str, Any] | None = None, derivations_url: str = "",
+               anchored: frozenset[str] = frozenset()) -> Rendered:
+        """``derivations_url``: where figure links lead, relative to the page; ``anchored``:
+        figures whose ids another text of the page holds (see ``PageRecord``)."""
         if not any(marker in text for marker in _MARKERS):
             return Rendered(text, {}, {}, {})
         article_view = MappingProxyType(dict(article or {}))
         if len(text) <= MAX_SOURCE:  # a longer page is refused, with its line, by the parser
-            rendered = self._render_expressions(text, article_view, derivations_url)
+            rendered = self._render_expressions(text, article_view, derivations_url, anchored)
             if rendered is not None:
                 return rendered
         return self.render_template(text, file=file, line_offset=line_offset,
-                                    article_view=article_view, derivations_url=derivations_url)
+                                    article_view=article_view, derivations_url=derivations_url,
+                                    anchored=anchored)
 
     def render_template(self, text: str, *, file: str, line_offset: int = 0,
                         article_view: Mapping[str, Any] | None = None,
-                        derivations_url: str = "") -> Rendered:
+                        derivations_url: str = "",
+                        anchored: frozenset[str] = frozenset()) -> Rendered:
         """The page compiled as one template: the reference behaviour, errors located."""
-        with recording(derivations_url) as record, self.environment.budget():
+        with recording(derivations_url, anchored) as record, self.environment.budget():
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
@@ -111,7 +114,8 @@ class Renderer:
                             dict(record.citations))
 
     def _render_expressions(self, text: str, article_view: Mapping[str, Any],
-                            derivations_url: str) -> Rendered | None:
+                            derivations_url: str,
+                            anchored: frozenset[str] = frozenset()) -> Rendered | None:
         """The page with each expression rendered on its own, or None to take the whole path."""
         if not self._fast_path or "{%" in text or "{#" in text:
             return None
@@ -128,7 +132,7 @@ class Renderer:
         if compiled is None:
             return None
         templates = [compiled[e] for e in expressions]
-        with recording(derivations_url) as record, self.environment.budget():
+        with recording(derivations_url, anchored) as record, self.environment.budget():
             chunks = [data[0]]
             size = len(data[0])
             try:

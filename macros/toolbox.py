@@ -40,14 +40,18 @@ class PageRecord:
     #: Where the page's derivation blocks are, relative to the page: figure links point there
     #: (``calcul/`` gives ``calcul/#calcul-…``; empty: the page itself).
     derivations_url: str = ""
+    #: Figures whose id (where their derivation links back to) another text of the page holds
+    #: already: a text shown beside the body (« En bref ») leaves the body's ids to the body.
+    anchored: frozenset[str] = frozenset()
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
 
 
 @contextmanager
-def recording(derivations_url: str = "") -> Iterator[PageRecord]:
-    record = PageRecord(derivations_url=derivations_url)
+def recording(derivations_url: str = "", anchored: frozenset[str] = frozenset()
+              ) -> Iterator[PageRecord]:
+    record = PageRecord(derivations_url=derivations_url, anchored=anchored)
     token = _page.set(record)
     try:
         yield record
@@ -91,7 +95,7 @@ def text_anchor(figure: Figure) -> str:
 
 def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     record = _page.get()
-    first = anchor(figure) not in record.figures
+    first = anchor(figure) not in record.figures and anchor(figure) not in record.anchored
     record.figures.setdefault(anchor(figure), figure)
     record.units.setdefault(anchor(figure), shown)
     identifier = Markup(' id="{}"').format(text_anchor(figure)) if first else ""

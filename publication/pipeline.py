@@ -8,10 +8,14 @@ MkDocs here: the plugin and the command line hand it page texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from calculators import Catalog
 from calculators.comparisons import CheckedAssertion
@@ -20,6 +24,7 @@ from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
 from publication.checks.assertions import check_assertions
 from publication.checks.markdown_bounds import markdown_bounds
+from publication.checks.output_html import sanitise
 from publication.checks.prose import typed_figures
 from publication.checks.qualifiers import doubled_qualifiers
 from publication.model.frontmatter import SourceFile, split
@@ -28,6 +33,7 @@ from publication.model.schema import ArticleMeta, PageMeta, validate
 from publication.model.slugs import slug_problem, slugify
 from publication.views.article import ArticleView, CallToAction, article_view
 from vocabulary.errors import ContentError
+from vocabulary.french import french_spacing
 from vocabulary.hints import ADD_SOURCE, suggest
 
 #: Front-matter texts readers see outside the article, which cannot hold a computed figure.
@@ -51,6 +57,33 @@ class RenderedPage:
     #: The page's entries in the figures report, and their JSON lines (``figures.report``).
     report_entries: list[dict[str, Any]] | None = None
     report_lines: list[str] | None = None
+
+
+_LITERAL = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def escape_literal_text(template: str) -> str:
+    """A front-matter text to render as HTML (« En bref »): its text escaped, its Jinja kept.
+    (``schema.Summary`` already refuses ``<`` and ``>`` outside the calls.)"""
+    parts = _LITERAL.split(template)
+    return "".join(part if index % 2 else escape(part, quote=False)
+                   for index, part in enumerate(parts))
+
+
+def summary_html(html: str) -> Markup:
+    """« En bref » as the page shows it: cleaned by the allow-list, its text spaced the French
+    way (the figure links' tags left alone)."""
+    clean = sanitise(html).html
+    return Markup("".join(part if index % 2 else french_spacing(part)
+                          for index, part in enumerate(_TAG.split(clean))))
+
+
+def merged(body: Rendered, summary: Rendered) -> Rendered:
+    """The body's figures and citations, then those only « En bref » shows: each has its
+    derivation and its source listed like the body's."""
+    return Rendered(body.text, {**body.figures, **summary.figures},
+                    {**body.units, **summary.units}, {**body.citations, **summary.citations})
 
 
 def binary_file_error(data: str | bytes, file: str) -> ContentError | None:
@@ -204,9 +237,51 @@ class Publication:
                 meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
                 names)
             self.errors.extend(unsupported)
-        view = article_view(meta, rendered, self.calls_to_action, checked) if meta else None
+        view = None
+        if meta is not None:
+            summary = self._render_summary(src_uri, meta.summary, source, file,
+                                           frozenset(rendered.figures))
+            if summary is None:
+                return None
+            rendered = merged(rendered, summary)
+            view = article_view(meta, rendered, self.calls_to_action, checked,
+                                summary_html(summary.text),
+                                self.catalog.sources.get(meta.based_on or ""))
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
+
+    def _render_summary(self, src_uri: str, summary: str, source: SourceFile, file: str,
+                        in_body: frozenset[str]) -> Rendered | None:
+        """« En bref » rendered by the body's renderer, or None after recording its errors,
+        each at the line of ``summary:`` (YAML folds the text: its own lines are gone). The
+        body keeps the ids its figures' derivations link back to; a figure only « En bref »
+        shows gets its id there."""
+        line = source.line_of("summary")
+
+        def at_summary(errors: list[ContentError]) -> list[ContentError]:
+            return [ContentError(file, line, f"« summary » : {e.message}", e.hint, e.key)
+                    for e in errors]
+
+        problems = at_summary(body_checks.prose_problems(summary, file, 0))
+        if problems:
+            self.errors.extend(problems)
+            return None
+        try:
+            rendered = self.renderer.render(
+                escape_literal_text(summary), file=file, article=source.meta,
+                derivations_url=self.derivation_urls.get(src_uri, ""), anchored=in_body)
+        except ContentError as error:
+            unknown = body_checks.jinja_problems(summary, file, 0, self.renderer)
+            self.errors.extend(at_summary(unknown or [error]))
+            return None
+        problems = at_summary([*doubled_qualifiers(rendered.text)])
+        clean = sanitise(rendered.text)
+        problems += at_summary([ContentError(file, None, f.message, f.hint)
+                                for f in clean.findings])
+        if problems:
+            self.errors.extend(problems)
+            return None
+        return rendered
 
     def _check_slug(self, src_uri: str, file: str) -> None:
         slug = article_slug(src_uri)

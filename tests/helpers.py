@@ -38,6 +38,7 @@ date: 2026-11-28
 author: La rédaction
 category: Technologie
 description: Un article d’essai.
+summary: Un résumé d’essai. Il dit l’essentiel.
 cover: images/chatgpt.svg
 cover_alt: Une illustration d’essai.
 ---

@@ -29,6 +29,9 @@ category: {todo}  # {categories}
 tags: [{todo}]
 description: >-
   {todo} : deux phrases qui résument la réponse, pour la liste des articles et les partages.
+summary: >-
+  {todo} : « En bref », deux ou trois phrases sous le verdict, qui donnent la réponse et ses
+  chiffres clés, chacun appelé comme dans le texte.
 cover: images/{slug}.svg
 cover_alt: "{todo} : ce que montre l’image, pour qui ne la voit pas."
 ---

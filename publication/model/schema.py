@@ -40,6 +40,23 @@ class Text(c.Type[str]):
         return value
 
 
+#: Figure calls and statements in a summary: what the renderer reads, not the text shown.
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+class Summary(Text):
+    """« En bref »: two or three sentences that may call figures (``{{ … | figure(…) }}``),
+    rendered like the body. Straight quotes are allowed inside the calls, where they are needed;
+    outside them, the text follows the other front-matter texts' rules."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and self.max_length and len(value) > self.max_length:
+            raise ValidationError(f"trop long ({len(value)} caractères, {self.max_length} au "
+                                  "plus) : deux ou trois phrases suffisent")
+        super().run_validation(_JINJA.sub("", value) if isinstance(value, str) else value)
+        return str(value)
+
+
 class OneOf(c.Choice[str]):
     def run_validation(self, value: object) -> str:
         if value not in self.choices:
@@ -220,6 +237,8 @@ class ArticleMeta(base.Config):
     category = OneOf(CATEGORIES)
     tags = c.Optional(Tags())
     description = Text(max_length=300)
+    #: « En bref », under the verdict: two or three sentences, with figure calls.
+    summary = Summary(max_length=900)
     cover = Text()
     cover_alt = Text(max_length=250)
     cta = c.Optional(Text())

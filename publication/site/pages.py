@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from publication.model.paths import calcul_src_uri
 from publication.pipeline import Publication
+from publication.views import scale
 from publication.views.article import ArticleView
 from publication.views.calcul import calcul_title, calcul_view
 from publication.views.listing import CardMaker, Entry, Listing
@@ -256,8 +257,35 @@ class SearchPage(PageKind):
         return src_uri  # the page shows no article
 
 
+class ScalePage(PageKind):
+    """« Grille des verdicts »: each step defined, with the latest articles that received it
+    (``publication.views.scale``). Linked from every footer and every verdict box."""
+
+    template = "vf-scale.html"
+    SRC_URI = "grille-des-verdicts.md"
+
+    def src_uris(self) -> Iterable[str]:
+        return (self.SRC_URI,)
+
+    def title(self, src_uri: str) -> str:
+        return scale.TITLE
+
+    def meta(self, src_uri: str) -> dict[str, Any]:
+        return {**super().meta(src_uri), "description": scale.DESCRIPTION}
+
+    def context(self, page: Page) -> dict[str, Any]:
+        build = self.build
+        return {**_head_only(page_head(build.site, page.title, page.url, scale.DESCRIPTION)),
+                "vf_scale": scale.scale_steps(build.listing, build.cards)}
+
+    def preview_key(self, src_uri: str, versions: Mapping[str, str]) -> Hashable:
+        """The examples it shows: each article's verdict, date and version."""
+        return tuple((e.src_uri, e.meta.verdict, e.meta.date, versions.get(e.src_uri))
+                     for e in self.build.listing.home.entries)
+
+
 #: Every kind, in the order its pages are added.
-KINDS: tuple[type[PageKind], ...] = (ListingPages, CalculPages, SearchPage)
+KINDS: tuple[type[PageKind], ...] = (ListingPages, CalculPages, SearchPage, ScalePage)
 
 
 class GeneratedPages:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,14 @@ from publication.site.warnings import WarningsAsErrors
 from publication.views.article import updated
 from publication.views.feed import atom
 from publication.views.listing import Entry
-from publication.views.metadata import FEED, Site, article_head, page_head, share_view
+from publication.views.metadata import (
+    FEED,
+    Identity,
+    Site,
+    article_head,
+    page_head,
+    share_view,
+)
 from vocabulary.errors import ContentError, count, error_lines
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -51,6 +60,22 @@ NOT_FOUND_TITLE = "Page introuvable"
 NOT_FOUND_DESCRIPTION = ("Cette page n’existe pas ou plus. Cherchez un article, ou lisez les "
                          "derniers.")
 LATEST_ON_404 = 5
+
+
+#: Material's skip link, which leads to the first heading of the page's Markdown.
+_SKIP = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+TITLE_ID = "vf-title"
+
+
+def skip_to_title(html: str) -> str:
+    """The page with « Aller au contenu » leading to its title (``#vf-title``, the article's
+    claim), where Material would skip past the title and the verdict to the body's first
+    heading; added to a page whose Markdown has no heading, where Material has none."""
+    if f'id="{TITLE_ID}"' not in html:
+        return html
+    link = (f'<div data-md-component="skip"><a href="#{TITLE_ID}" class="md-skip">'
+            "Aller au contenu</a></div>")
+    return _SKIP.sub(lambda _: link, html, count=1)
 
 
 def report_errors(errors: list[ContentError]) -> str:
@@ -81,6 +106,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     site_dir: str | None = None
     #: The errors that stopped this build before it had a publication (on_config).
     stopped: list[ContentError]
+    #: Trust page src_uri → its role in ``trust_pages`` (about, contact, licence).
+    trust_roles: dict[str, str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
@@ -94,8 +121,10 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             self.stopped = [error]
             raise PluginError(report_errors([error])) from None
         self.publication = self.project.publication()
+        identity = self.config.identity
         self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
-                         Path(config.docs_dir))
+                         Path(config.docs_dir),
+                         Identity(**{key: identity[key] for key in identity}))
         config.markdown_extensions.append(FrenchTypographyExtension())  # type: ignore[arg-type]
         return config
 
@@ -127,6 +156,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             if isinstance(text, ContentError):  # MkDocs would stop on it, in English
                 self.publication.errors.append(text)
                 files.remove(file)
+        self._find_trust_pages(files)
         pages = files.documentation_pages()
         articles = {f.src_uri: f for f in pages if self.publication.is_article(f.src_uri)}
         self.counts = (len(pages), len(articles))
@@ -142,6 +172,21 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             self._select_preview_pages(files, {uri: f.content_string
                                                for uri, f in articles.items()})
         return files
+
+    def _find_trust_pages(self, files: Files) -> None:
+        """The URLs of the trust pages the footer links to; a missing one is an error."""
+        urls: dict[str, str] = {}
+        for role, src_uri in self.config.trust_pages.items():
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                self.publication.errors.append(ContentError(
+                    self.publication.display_path(src_uri), None,
+                    f"page introuvable : le pied de page de chaque page y renvoie ({role})",
+                    "créez-la, ou changez « trust_pages » dans mkdocs.yml"))
+                continue
+            urls[role] = file.url
+        self.trust_roles = {src_uri: role for role, src_uri in self.config.trust_pages.items()}
+        self.site = replace(self.site, trust=replace(self.site.trust, **urls))
 
     def _select_preview_pages(self, files: Files, articles: dict[str, str]) -> None:
         """Under ``serve --dirty``: leave out what the edit did not touch (see ``preview``)."""
@@ -244,6 +289,10 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         kind = self.pages.owner(page.file.src_uri)
         context.update(kind.context(page) if kind else self._content_context(page))
         context["vf_banner"] = self.config.series_banner
+        context["vf_identity"] = self.site.identity
+        context["vf_trust"] = self.site.trust
+        context["vf_trust_role"] = self.trust_roles.get(page.file.src_uri)
+        context["vf_figures_report"] = self.config.figures_report
         return context
 
     def _content_context(self, page: Page) -> dict[str, Any]:
@@ -261,6 +310,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             "vf_share": (share_view(self.site.absolute(page.url), article.meta.title)
                          if article else None),
         }
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return skip_to_title(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_index_and_reports(Path(config.site_dir))

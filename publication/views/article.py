@@ -7,6 +7,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from calculators import Source
 from calculators.comparisons import RELATION_WORDS, CheckedAssertion
 from macros.formatting import french_date
 from macros.render import Rendered
@@ -17,6 +20,7 @@ from publication.views import derivation
 from vocabulary.french import french_spacing
 
 WORDS_PER_MINUTE = 200
+NO_SUMMARY = Markup("")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -109,11 +113,18 @@ class ArticleView:
     updated_text: str | None
     #: The sentences the build checked against the figures (``assertions:``).
     assertions: tuple[AssertionView, ...] = ()
+    #: « En bref », rendered like the body and cleaned: HTML with its figure links.
+    summary: Markup = NO_SUMMARY
+    #: The article this one is based on (front matter ``based_on``), where the claim first
+    #: appeared.
+    based_on: Source | None = None
 
 
 def article_view(meta: ArticleMeta, rendered: Rendered,
                  calls_to_action: Mapping[str, CallToAction],
-                 checked: Sequence[CheckedAssertion] = ()) -> ArticleView:
+                 checked: Sequence[CheckedAssertion] = (),
+                 summary: Markup = NO_SUMMARY, based_on: Source | None = None
+                 ) -> ArticleView:
     """The view of an article whose front matter is valid and whose body rendered."""
     blocks, sources = derivation.build(rendered.figures, rendered.citations.values(),
                                        rendered.units, rendered.text)
@@ -128,4 +139,5 @@ def article_view(meta: ArticleMeta, rendered: Rendered,
         corrections=corrections(meta), updated=updated(meta),
         updated_text=french_date(updated(meta)) if meta.corrections else None,
         assertions=assertion_views(checked, blocks),
+        summary=summary, based_on=based_on,
     )

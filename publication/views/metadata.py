@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from calculators import Source
 from publication.model.images import intrinsic_size
 from publication.model.verdicts import VERDICTS
 from publication.views.article import ArticleView
@@ -26,11 +27,42 @@ WORST_RATING = min(v.rating for v in VERDICTS.values())
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Who publishes and on what terms (``mkdocs.yml``, ``identity:``)."""
+
+    organisation: str = ""
+    organisation_url: str = ""
+    contact_email: str = ""
+    contact_url: str = ""
+    texts_licence: str = ""
+    texts_licence_url: str = ""
+    data_licence: str = ""
+    data_licence_url: str = ""
+
+
+@dataclass(frozen=True)
+class TrustLinks:
+    """Site-relative URLs of the pages that say who publishes and how, for the footer and the
+    verdict box."""
+
+    about: str = "a-propos/"
+    contact: str = "contact/"
+    scale: str = "grille-des-verdicts/"
+    licence: str = "licence/"
+
+
+#: Authors that are the newsroom, not a person: an ``Organization`` in JSON-LD.
+NEWSROOM = ("la rédaction",)
+
+
+@dataclass(frozen=True)
 class Site:
     name: str
     url: str  # absolute, ends with "/"; empty if the site has no URL
     description: str
     docs_dir: Path
+    identity: Identity = Identity()
+    trust: TrustLinks = TrustLinks()
 
     def absolute(self, url: str) -> str:
         """The absolute URL of a site-relative ``url`` (urljoin is slow for thousands of
@@ -84,7 +116,10 @@ def _title(site: Site, title: str | None) -> str:
 
 
 def page_head(site: Site, title: str | None, url: str, description: str | None = None) -> HeadView:
-    """Head of a page that is not an article: listing pages, the method page."""
+    """Head of a page that is not an article: listing pages, the method page. The home page
+    is announced by the site's name, not by its navigation label (« Accueil »)."""
+    if url.strip("/") == "":
+        title = None
     description = french_spacing(description or site.description)
     absolute = site.absolute(url)
     tags = [MetaTag("property", "og:type", "website"),
@@ -166,7 +201,7 @@ def json_ld(site: Site, article: ArticleView, url: str, image: str) -> dict[str,
     """
     meta = article.meta
     modified = article.updated.isoformat()
-    publisher = {"@type": "Organization", "name": site.name, "url": site.url}
+    publisher = organisation(site)
     rating: dict[str, Any] = {
         "@type": "Rating", "ratingValue": article.verdict.rating, "bestRating": BEST_RATING,
         "worstRating": WORST_RATING, "alternateName": article.verdict.label,
@@ -182,17 +217,66 @@ def json_ld(site: Site, article: ArticleView, url: str, image: str) -> dict[str,
                 "image": image, "datePublished": meta.date.isoformat(), "dateModified": modified,
                 "inLanguage": "fr",
                 "articleSection": meta.category, "keywords": list(meta.tags or ()),
-                "author": {"@type": "Person", "name": meta.author}, "publisher": publisher,
+                "author": author(site, meta.author, publisher), "publisher": publisher,
             },
             {
                 "@type": "ClaimReview", "@id": f"{url}#claimreview", "url": url,
                 "claimReviewed": meta.claim, "datePublished": meta.date.isoformat(),
                 "dateModified": modified, "inLanguage": "fr", "author": publisher,
                 "reviewRating": rating,
-                "itemReviewed": {"@type": "Claim", "name": meta.claim},
+                "itemReviewed": claim(meta.claim, article.based_on),
             },
         ],
     }
+
+
+def organisation(site: Site) -> dict[str, Any]:
+    """The publisher: the organisation of ``mkdocs.yml``'s identity, else the site itself."""
+    identity = site.identity
+    node: dict[str, Any] = {"@type": "Organization",
+                            "name": identity.organisation or site.name}
+    url = identity.organisation_url or site.url
+    if url:
+        node["url"] = url
+    if identity.contact_email:
+        node["email"] = identity.contact_email
+    return node
+
+
+def author(site: Site, name: str, publisher: dict[str, Any]) -> dict[str, Any]:
+    """An article's author: a person, or the newsroom (« La rédaction »), which is the
+    publication's team, an ``Organization`` within the publisher."""
+    if name.strip().lower() not in NEWSROOM:
+        return {"@type": "Person", "name": name}
+    node: dict[str, Any] = {"@type": "Organization", "name": f"{name} – {site.name}"}
+    if site.url:
+        node["url"] = site.url
+    if publisher.get("name") != site.name:
+        node["parentOrganization"] = publisher
+    return node
+
+
+def claim(text: str, based_on: Source | None) -> dict[str, Any]:
+    """The reviewed ``Claim``; where the article knows the text the claim first appeared in
+    (``based_on``), its ``firstAppearance`` and the authors of that text."""
+    node: dict[str, Any] = {"@type": "Claim", "name": text}
+    if based_on is None:
+        return node
+    authors = [{"@type": "Person", "name": name} for name in based_on.authors]
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": based_on.title}
+    if based_on.url:
+        work["url"] = based_on.url
+    if authors:
+        work["author"] = authors if len(authors) > 1 else authors[0]
+        node["author"] = work["author"]
+    if based_on.published:
+        work["datePublished"] = based_on.published.isoformat()
+        node["datePublished"] = based_on.published.isoformat()
+    if based_on.venue:
+        work["isPartOf"] = {"@type": "CreativeWork", "name": based_on.venue}
+    node["firstAppearance"] = work
+    node["appearance"] = work
+    return node
 
 
 def share_view(url: str, title: str) -> ShareView:

@@ -70,6 +70,7 @@ cover: images/chatgpt.svg
 cover_alt: Une illustration d’essai.
 assertions:
 {assertions}
+summary: Un résumé d’essai. Il dit l’essentiel.
 ---
 
 {body}
@@ -101,7 +102,7 @@ def test_the_errata_overclaim_fails_at_the_sentence_line(tmp_path: Path) -> None
     body = "Texte.\n\nEt l’utiliser en émet\nbien davantage."
     _, errors = publish(tmp_path, article(BIEN_DAVANTAGE, body))
     assert errors == [
-        "content/mythes/essai.md:21: « bien davantage » : les chiffres ne le soutiennent plus ; "
+        "content/mythes/essai.md:22: « bien davantage » : les chiffres ne le soutiennent plus ; "
         "« émissions d’un mois d’utilisation rapportées à l’entraînement » va de 0,86 à 60, "
         "alors que la phrase demande qu’il soit au-dessus de 1 sur toute sa fourchette "
         "(reformulez la phrase pour qu’elle vaille sur toute la fourchette, ou, si elle dit "

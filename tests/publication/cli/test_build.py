@@ -27,8 +27,8 @@ def test_a_failed_build_leaves_the_previous_site_byte_identical(
     assert build_site(config, site) != 0
 
     output = capfd.readouterr().err
-    assert "content/mythes/casse.md:14: chiffre écrit à la main : « 552 t »" in output
-    assert "content/mythes/casse.md:16: balise HTML interdite <script>" in output
+    assert "content/mythes/casse.md:15: chiffre écrit à la main : « 552 t »" in output
+    assert "content/mythes/casse.md:17: balise HTML interdite <script>" in output
     assert "Échec de la construction : le site précédent (site/) est intact." in output
     assert snapshot(site) == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

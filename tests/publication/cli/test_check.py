@@ -33,8 +33,8 @@ def test_check_reports_every_file_in_one_run_sorted(make_project: Callable[..., 
     located = [line.split(": ")[0] for line in report.splitlines()
                if line.startswith("content/")]
     assert located == [
-        "content/methode.md:3", "content/mythes/a.md:4", "content/mythes/a.md:14",
-        "content/mythes/b.md:14", "content/mythes/b.md:15",
+        "content/methode.md:3", "content/mythes/a.md:4", "content/mythes/a.md:15",
+        "content/mythes/b.md:15", "content/mythes/b.md:16",
     ]
     pages = len(list((project / "content").rglob("*.md")))
     articles = len(list((project / "content" / "mythes").glob("*.md")))
@@ -50,10 +50,10 @@ def test_a_project_whose_configuration_is_broken_is_reported(
 
 
 @pytest.mark.parametrize(("body", "message"), [
-    ("Il a émis 552 t de CO₂e.", "content/mythes/essai.md:14: chiffre écrit à la main : « 552 t »"),
-    ("<script>alert(1)</script>", "content/mythes/essai.md:14: balise HTML interdite <script>"),
+    ("Il a émis 552 t de CO₂e.", "content/mythes/essai.md:15: chiffre écrit à la main : « 552 t »"),
+    ("<script>alert(1)</script>", "content/mythes/essai.md:15: balise HTML interdite <script>"),
     ('<img src="images/chatgpt.svg" alt="x" onerror="alert(1)">',
-     "content/mythes/essai.md:14: attribut interdit « onerror » sur <img>"),
+     "content/mythes/essai.md:15: attribut interdit « onerror » sur <img>"),
 ])
 def test_the_build_fails_on_the_same_rules(make_project: Callable[..., Path], body: str,
                                            message: str) -> None:

@@ -23,7 +23,7 @@ def article(corrections: Any) -> dict[str, Any]:
     """A valid front matter, as YAML gives it, with ``corrections``."""
     return {"title": "Un mythe", "claim": "Le mythe, c’est vrai ?", "verdict": "faux",
             "date": PUBLISHED, "author": "La rédaction", "category": "Technologie",
-            "description": "Un résumé.", "cover": "images/chatgpt.svg",
+            "description": "Un résumé.", "summary": "En bref.", "cover": "images/chatgpt.svg",
             "cover_alt": "Une image.", "corrections": corrections}
 
 

@@ -27,6 +27,8 @@ FILLED = {
     "category": "category: Technologie",
     "tags": "tags: [cloud, centres de données]",
     "description": "description: >-\n  Des serveurs bien réels, et leur électricité.",
+    "summary": "summary: >-\n  Des serveurs bien réels : l’entraînement de GPT-3 a duré\n"
+               "  {{ param(\"gpt3_training_days\") | figure(\"day\", long=True) }}.",
     "cover": "cover: images/chatgpt.svg",
     "cover_alt": 'cover_alt: "Une bulle reliée à des serveurs."',
 }
@@ -71,7 +73,8 @@ def test_check_refuses_the_scaffold_until_it_is_filled(
     assert code == 1
     lines = path.read_text(encoding="utf-8").split("\n")
     file = "content/mythes/le-cloud-cest-leger.md"
-    for key in ("claim", "verdict", "author", "category", "tags", "description", "cover_alt"):
+    for key in ("claim", "verdict", "author", "category", "tags", "description", "summary",
+                "cover_alt"):
         line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
         assert f"{file}:{line}: « {key} » :" in output, key
     assert "image de couverture introuvable : images/le-cloud-cest-leger.svg" in output

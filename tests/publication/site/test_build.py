@@ -107,8 +107,8 @@ def test_every_error_of_the_build_is_reported_with_its_source_line(
     })
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
-    assert "content/mythes/premier.md:15: nom inconnu « inconnu »" in result.stderr
-    assert "content/mythes/second.md:16: « gpt3_training_emissions » : impossible " \
+    assert "content/mythes/premier.md:16: nom inconnu « inconnu »" in result.stderr
+    assert "content/mythes/second.md:17: « gpt3_training_emissions » : impossible " \
            "d’exprimer" in result.stderr
     assert "2 erreurs à corriger" in result.stderr
 
@@ -135,7 +135,7 @@ def test_each_derivation_leads_back_to_the_text(built_site: Path) -> None:
     article, calcul = soup(built_site / ARTICLE), soup(built_site / CALCUL)
     for block in calcul.select(".vf-derivation"):
         back = block.select_one("a.vf-derivation__back")
-        in_text = article.select_one(f'a.vf-fig[href="calcul/#{block["id"]}"]')
+        in_text = article.select_one(f'a.vf-fig[href="calcul/#{block["id"]}"][id]')
         if in_text is None:
             assert back is None
             continue

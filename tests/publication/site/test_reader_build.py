@@ -30,6 +30,7 @@ author: La rédaction
 category: {category}
 tags: [{tags}]
 description: Résumé du mythe {name}.
+summary: En bref, le mythe {name}.
 cover: images/chatgpt.svg
 cover_alt: Une illustration.
 ---
@@ -107,7 +108,10 @@ def test_claim_review_has_every_required_field(built_site: Path) -> None:
         "alternateName": "Faux", "ratingExplanation": "Faux et… faux.",
     }
     assert review["datePublished"] == article["datePublished"] == "2026-11-28"
-    assert article["headline"] and article["author"]["name"] == "La rédaction"
+    # « La rédaction » is the newsroom, an organisation within the publisher, not a person.
+    assert article["headline"] and article["author"]["@type"] == "Organization"
+    assert article["author"]["name"].startswith("La rédaction")
+    assert article["author"]["parentOrganization"] == article["publisher"]
     assert article["image"] == urljoin(SITE_URL, "images/chatgpt.png")
 
 

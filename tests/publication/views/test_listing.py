@@ -24,8 +24,8 @@ def entry(name: str, date: str, category: str = "Technologie",
     meta, problems = validate({
         "title": f"Titre {name}", "claim": f"Le mythe {name}, non ?", "verdict": "faux",
         "date": dt.date.fromisoformat(date), "author": "La rédaction", "category": category,
-        "tags": tags or [], "description": f"Résumé {name}.", "cover": "images/chatgpt.svg",
-        "cover_alt": "Une illustration.",
+        "tags": tags or [], "description": f"Résumé {name}.", "summary": "En bref.",
+        "cover": "images/chatgpt.svg", "cover_alt": "Une illustration.",
     })
     assert not problems
     return Entry(f"mythes/{name}.md", f"mythes/{name}/", meta)
