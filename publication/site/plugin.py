@@ -21,11 +21,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from publication.cards.render import ArticleCard, CardRenderer, default_cache_dir
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise, source_line
 from publication.figures.freshness import freshness_warnings
 from publication.figures.report import dump_report
 from publication.model.content_files import scan
+from publication.model.verdicts import VERDICTS
 from publication.outcome import write_outcome
 from publication.pipeline import Publication
 from publication.project import Project, read_page
@@ -40,7 +42,15 @@ from publication.site.server import show_failures
 from publication.site.warnings import WarningsAsErrors
 from publication.views.feed import atom
 from publication.views.listing import Entry
-from publication.views.metadata import FEED, Site, article_head, page_head, share_view
+from publication.views.metadata import (
+    CARD_FILE,
+    FEED,
+    Site,
+    article_head,
+    card_url,
+    page_head,
+    share_view,
+)
 from vocabulary.errors import ContentError, count, error_lines
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -74,6 +84,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     site_dir: str | None = None
     #: The errors that stopped this build before it had a publication (on_config).
     stopped: list[ContentError]
+    #: Draws the share cards; kept from one preview build to the next (its cache).
+    cards: CardRenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
@@ -235,6 +247,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         }
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._write_cards(Path(config.site_dir))
         self._write_index_and_reports(Path(config.site_dir))
         self.warnings.detach()
         write_outcome(self.warnings.errors, *self.counts)
@@ -280,6 +293,25 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             preview.index_later(lambda: write_index(site_dir, documents))
         else:
             write_index(site_dir, documents)
+
+    def _write_cards(self, site_dir: Path) -> None:
+        """The share cards (``og:image``): the site's, and one per listed article."""
+        if self.cards is None:
+            self.cards = CardRenderer(default_cache_dir())
+        verdicts = [(v.key, v.label) for v in sorted(VERDICTS.values(), key=lambda v: -v.rating)]
+        (site_dir / CARD_FILE).write_bytes(
+            self.cards.site(self.site.name, self.site.description, verdicts))
+        for entry in self.build.listing.home.entries:
+            view = self.build.article(entry.src_uri)
+            if view is None:
+                continue
+            meta = view.meta
+            png = self.cards.article(ArticleCard(
+                self.site.name, meta.claim, view.verdict.key, view.verdict.label, meta.category,
+                self.site.docs_dir / meta.cover if meta.cover else None))
+            path = site_dir / card_url(entry.url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(png)
 
     def _feed(self) -> bytes:
         entries = self.build.listing.home.entries
