@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "publication.views": {"vocabulary", "calculators", "macros", "publication.model"},
     "publication.pipeline": {"vocabulary", "calculators", "macros", "publication.model",
                              "publication.checks", "publication.views"},
-    "publication.search": {"vocabulary", "publication.views"},
+    "publication.search": {"vocabulary", "calculators", "publication.views"},
     "publication.cards": {"vocabulary", "publication.model"},
     "publication.settings": {"publication.views"},
     "publication.project": {"vocabulary", "calculators", "publication.model",

@@ -31,7 +31,8 @@ from publication.model.verdicts import VERDICTS
 from publication.outcome import write_outcome
 from publication.pipeline import Publication
 from publication.project import Project, read_page
-from publication.search.index import documents_of, write_index
+from publication.search.index import TagLink, documents_of, write_index
+from publication.search.synonyms import Synonym, read_synonyms
 from publication.search.text import html_text
 from publication.settings import PublicationConfig
 from publication.site.failure import clear_failure, write_failure
@@ -52,6 +53,7 @@ from publication.views.metadata import (
     share_view,
 )
 from vocabulary.errors import ContentError, count, error_lines
+from vocabulary.french import french_spacing
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -86,6 +88,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     stopped: list[ContentError]
     #: Draws the share cards; kept from one preview build to the next (its cache).
     cards: CardRenderer | None = None
+    #: The search's synonyms (read in on_pre_build).
+    synonyms: list[Synonym]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
@@ -111,6 +115,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         self.warnings.attach()
         content = scan(Path(config.docs_dir), self.publication.display_path)
         self.publication.errors.extend(content.errors)
+        synonyms = Path(config.config_file_path).parent / self.config.search_synonyms
+        self.synonyms, problems = read_synonyms(synonyms, self.config.search_synonyms)
+        self.publication.errors.extend(problems)
         if content.dangerous:  # MkDocs would follow the links: stop before it walks the folder
             raise PluginError(report_errors(content.errors))
         self.refused = content.refused_paths
@@ -289,10 +296,13 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             documents = documents_of(self.build.listing.home.entries, self.build.cards, bodies)
         except LookupError as error:
             raise PluginError(f"Index de recherche incomplet : {error}") from error
+        tags = [TagLink(french_spacing(section.title), section.base, len(section.entries))
+                for section in self.build.listing.tags.values()]
+        synonyms = list(self.synonyms)
         if preview is not None:
-            preview.index_later(lambda: write_index(site_dir, documents))
+            preview.index_later(lambda: write_index(site_dir, documents, synonyms, tags))
         else:
-            write_index(site_dir, documents)
+            write_index(site_dir, documents, synonyms, tags)
 
     def _write_cards(self, site_dir: Path) -> None:
         """The share cards (``og:image``): the site's, and one per listed article."""
