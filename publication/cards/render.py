@@ -203,8 +203,13 @@ def _png(svg: str) -> bytes:
         font_family=SANS_FAMILY, sans_serif_family=SANS_FAMILY, serif_family=SERIF_FAMILY))
 
 
-def default_cache_dir() -> Path:
-    """``vraioufaux/cards`` in the user's cache folder (``XDG_CACHE_HOME``, else ``~/.cache``)."""
+def default_cache_dir() -> Path | None:
+    """``vraioufaux/cards`` in the user's cache folder (``XDG_CACHE_HOME``, else ``~/.cache``);
+    ``VRAIOUFAUX_CARDS_CACHE`` names another folder, or, empty, turns the disk cache off (the
+    benchmark measures a fresh build so)."""
+    chosen = os.environ.get("VRAIOUFAUX_CARDS_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "vraioufaux" / "cards"
 

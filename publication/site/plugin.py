@@ -58,6 +58,13 @@ from vocabulary.french import french_spacing
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
+def _mtime(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_mtime_ns if path else None
+    except OSError:
+        return None
+
+
 def report_errors(errors: list[ContentError]) -> str:
     """Why the build stopped: every error, in the format ``check`` prints too."""
     return "\n".join([f"Le site n’a pas été construit : {count(len(errors), 'erreur')} à "
@@ -88,6 +95,8 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     stopped: list[ContentError]
     #: Draws the share cards; kept from one preview build to the next (its cache).
     cards: CardRenderer | None = None
+    #: Each card the preview wrote, with what it was drawn from.
+    _cards_written: dict[Path, tuple[ArticleCard, int | None]]
     #: The search's synonyms (read in on_pre_build).
     synonyms: list[Synonym]
 
@@ -306,8 +315,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
 
     def _write_cards(self, site_dir: Path) -> None:
         """The share cards (``og:image``): the site's, and one per listed article."""
-        if self.cards is None:
+        if self.cards is None or not self.previewing:
             self.cards = CardRenderer(default_cache_dir())
+            self._cards_written = {}
         verdicts = [(v.key, v.label) for v in sorted(VERDICTS.values(), key=lambda v: -v.rating)]
         (site_dir / CARD_FILE).write_bytes(
             self.cards.site(self.site.name, self.site.description, verdicts))
@@ -316,12 +326,17 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             if view is None:
                 continue
             meta = view.meta
-            png = self.cards.article(ArticleCard(
-                self.site.name, meta.claim, view.verdict.key, view.verdict.label, meta.category,
-                self.site.docs_dir / meta.cover if meta.cover else None))
+            cover = self.site.docs_dir / meta.cover if meta.cover else None
+            card = ArticleCard(self.site.name, meta.claim, view.verdict.key, view.verdict.label,
+                               meta.category, cover)
             path = site_dir / card_url(entry.url)
+            # The preview writes again only the cards whose text or cover changed.
+            version = (card, _mtime(cover))
+            if self._cards_written.get(path) == version and path.is_file():
+                continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(png)
+            path.write_bytes(self.cards.article(card))
+            self._cards_written[path] = version
 
     def _feed(self) -> bytes:
         entries = self.build.listing.home.entries

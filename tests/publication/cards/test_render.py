@@ -14,6 +14,7 @@ from publication.cards.render import (
     CardRenderer,
     article_svg,
     cover_data_url,
+    default_cache_dir,
     fit,
     wrap,
 )
@@ -106,3 +107,14 @@ def test_the_fonts_ship_with_their_licence() -> None:
     assert (FONTS / "LICENSE-DejaVu.txt").read_text(encoding="utf-8").count("Bitstream") > 1
     assert sorted(p.name for p in FONTS.glob("*.ttf")) == ["DejaVuSans-Bold.ttf",
                                                           "DejaVuSerif-Bold.ttf"]
+
+
+def test_the_cache_folder_can_be_chosen_or_turned_off(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("VRAIOUFAUX_CARDS_CACHE", raising=False)
+    assert default_cache_dir() == tmp_path / "vraioufaux" / "cards"
+    monkeypatch.setenv("VRAIOUFAUX_CARDS_CACHE", str(tmp_path / "ailleurs"))
+    assert default_cache_dir() == tmp_path / "ailleurs"
+    monkeypatch.setenv("VRAIOUFAUX_CARDS_CACHE", "")
+    assert default_cache_dir() is None
