@@ -60,6 +60,9 @@ class PublicationConfig(base.Config):
     freshness_max_age_years = c.Type(int, default=5)
     #: Turn those reports into errors that fail the build.
     freshness_strict = c.Type(bool, default=False)
+    #: The search's synonyms (``publication/search/synonyms.py``), beside ``mkdocs.yml``;
+    #: none if the file does not exist.
+    search_synonyms = c.Type(str, default="synonymes.yml")
 
     def calls(self) -> dict[str, CallToAction]:
         """The calls to action by key, as articles name them (``cta:``)."""

@@ -47,6 +47,7 @@ def built_site(request: pytest.FixtureRequest,
         for name in ("content", "site_overrides"):
             shutil.copytree(ROOT / name, project / name)
         shutil.copy(config, project / "mkdocs.yml")
+        shutil.copy(ROOT / "synonymes.yml", project / "synonymes.yml")
         for path, block in extra.items():
             (project / "content" / path).write_text(guide_example(block), encoding="utf-8")
         config = project / "mkdocs.yml"
@@ -73,6 +74,7 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
             config = config.replace("      articles_dir: mythes\n",
                                     "      articles_dir: mythes\n      data_dir: data\n")
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        shutil.copy(ROOT / "synonymes.yml", project / "synonymes.yml")
         if not keep_articles:
             for article in (project / "content" / "mythes").glob("*.md"):
                 article.unlink()

@@ -25,7 +25,8 @@ ALLOWED: dict[str, set[str]] = {
     "publication.views": {"vocabulary", "calculators", "macros", "publication.model"},
     "publication.pipeline": {"vocabulary", "calculators", "macros", "publication.model",
                              "publication.checks", "publication.views"},
-    "publication.search": {"vocabulary", "publication.views"},
+    "publication.search": {"vocabulary", "calculators", "publication.views"},
+    "publication.cards": {"vocabulary", "publication.model"},
     "publication.settings": {"publication.views"},
     "publication.project": {"vocabulary", "calculators", "publication.model",
                             "publication.pipeline", "publication.settings"},
@@ -35,7 +36,7 @@ ALLOWED: dict[str, set[str]] = {
     "publication.site": {"vocabulary", "calculators", "macros", "publication.model",
                          "publication.checks", "publication.views", "publication.pipeline",
                          "publication.search", "publication.figures", "publication.settings",
-                         "publication.project", "publication.outcome"},
+                         "publication.project", "publication.outcome", "publication.cards"},
     "publication.cli": {"vocabulary", "calculators", "macros", "publication.model",
                         "publication.checks", "publication.views", "publication.pipeline",
                         "publication.search", "publication.figures", "publication.settings",
@@ -106,7 +107,8 @@ def test_only_the_site_adapter_uses_mkdocs_plugin_apis(path: Path) -> None:
 def test_every_package_says_what_it_holds_and_may_import() -> None:
     for init in (ROOT / p / "__init__.py" for p in (
             "vocabulary", "publication/model", "publication/checks", "publication/views",
-            "publication/search", "publication/figures", "publication/site", "publication/cli")):
+            "publication/search", "publication/figures", "publication/site", "publication/cli",
+            "publication/cards")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert "import" in doc, f"{init.relative_to(ROOT)}: say what it may import"
 

@@ -1,5 +1,6 @@
 """The site's own static search: words and stems (``words``), the text of a rendered body
-(``text``), and the sharded JSON index the search page fetches (``index``).
+(``text``), the editors' synonyms (``synonyms``), and the sharded JSON index the search page
+fetches (``index``).
 
-May import: ``vocabulary``, ``publication.views`` (cards).
+May import: ``vocabulary``, ``calculators`` (its YAML loader), ``publication.views`` (cards).
 """

@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from publication.model.paths import calcul_src_uri
+from publication.model.verdicts import VERDICTS
 from publication.pipeline import Publication
 from publication.views import scale
 from publication.views.article import ArticleView
@@ -251,10 +252,14 @@ class SearchPage(PageKind):
         return f"Rechercher un mot dans tous les articles de {self.build.site.name}"
 
     def context(self, page: Page) -> dict[str, Any]:
-        return _head_only(page_head(self.build.site, page.title, page.url, self.description()))
+        # The filters' options are in the page, so that nothing moves when the index loads.
+        return {**_head_only(page_head(self.build.site, page.title, page.url,
+                                       self.description())),
+                "vf_search_verdicts": [v.label for v in VERDICTS.values()],
+                "vf_search_categories": list(self.build.listing.categories)}
 
     def preview_key(self, src_uri: str, versions: Mapping[str, str]) -> Hashable:
-        return src_uri  # the page shows no article
+        return (src_uri, tuple(self.build.listing.categories))  # no article, but the filters
 
 
 class ScalePage(PageKind):

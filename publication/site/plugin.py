@@ -23,15 +23,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from publication.cards.render import ArticleCard, CardRenderer, default_cache_dir
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise, source_line
 from publication.figures.freshness import freshness_warnings
 from publication.figures.report import dump_report
 from publication.model.content_files import scan
+from publication.model.verdicts import VERDICTS
 from publication.outcome import write_outcome
 from publication.pipeline import Publication
 from publication.project import Project, read_page
-from publication.search.index import documents_of, write_index
+from publication.search.index import TagLink, documents_of, write_index
+from publication.search.synonyms import Synonym, read_synonyms
 from publication.search.text import html_text
 from publication.settings import PublicationConfig
 from publication.site.failure import clear_failure, write_failure
@@ -45,14 +48,17 @@ from publication.views.article import updated
 from publication.views.feed import atom
 from publication.views.listing import Entry
 from publication.views.metadata import (
+    CARD_FILE,
     FEED,
     Identity,
     Site,
     article_head,
+    card_url,
     page_head,
     share_view,
 )
 from vocabulary.errors import ContentError, count, error_lines
+from vocabulary.french import french_spacing
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 #: The 404 page: its title, description, and how many of the latest articles it suggests.
@@ -76,6 +82,13 @@ def skip_to_title(html: str) -> str:
     link = (f'<div data-md-component="skip"><a href="#{TITLE_ID}" class="md-skip">'
             "Aller au contenu</a></div>")
     return _SKIP.sub(lambda _: link, html, count=1)
+
+
+def _mtime(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_mtime_ns if path else None
+    except OSError:
+        return None
 
 
 def report_errors(errors: list[ContentError]) -> str:
@@ -108,6 +121,12 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
     stopped: list[ContentError]
     #: Trust page src_uri → its role in ``trust_pages`` (about, contact, licence).
     trust_roles: dict[str, str]
+    #: Draws the share cards; kept from one preview build to the next (its cache).
+    cards: CardRenderer | None = None
+    #: Each card the preview wrote, with what it was drawn from.
+    _cards_written: dict[Path, tuple[ArticleCard, int | None]]
+    #: The search's synonyms (read in on_pre_build).
+    synonyms: list[Synonym]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Also makes MkDocs keep this object for a whole `mkdocs serve`, as the preview needs.
@@ -135,6 +154,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         self.warnings.attach()
         content = scan(Path(config.docs_dir), self.publication.display_path)
         self.publication.errors.extend(content.errors)
+        synonyms = Path(config.config_file_path).parent / self.config.search_synonyms
+        self.synonyms, problems = read_synonyms(synonyms, self.config.search_synonyms)
+        self.publication.errors.extend(problems)
         if content.dangerous:  # MkDocs would follow the links: stop before it walks the folder
             raise PluginError(report_errors(content.errors))
         self.refused = content.refused_paths
@@ -315,6 +337,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         return skip_to_title(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._write_cards(Path(config.site_dir))
         self._write_index_and_reports(Path(config.site_dir))
         sitemap = self.site.absolute("sitemap.xml") if self.site.url else None
         (Path(config.site_dir) / "robots.txt").write_text(robots_txt(sitemap), encoding="utf-8")
@@ -358,10 +381,38 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
             documents = documents_of(self.build.listing.home.entries, self.build.cards, bodies)
         except LookupError as error:
             raise PluginError(f"Index de recherche incomplet : {error}") from error
+        tags = [TagLink(french_spacing(section.title), section.base, len(section.entries))
+                for section in self.build.listing.tags.values()]
+        synonyms = list(self.synonyms)
         if preview is not None:
-            preview.index_later(lambda: write_index(site_dir, documents))
+            preview.index_later(lambda: write_index(site_dir, documents, synonyms, tags))
         else:
-            write_index(site_dir, documents)
+            write_index(site_dir, documents, synonyms, tags)
+
+    def _write_cards(self, site_dir: Path) -> None:
+        """The share cards (``og:image``): the site's, and one per listed article."""
+        if self.cards is None or not self.previewing:
+            self.cards = CardRenderer(default_cache_dir())
+            self._cards_written = {}
+        verdicts = [(v.key, v.label) for v in sorted(VERDICTS.values(), key=lambda v: -v.rating)]
+        (site_dir / CARD_FILE).write_bytes(
+            self.cards.site(self.site.name, self.site.description, verdicts))
+        for entry in self.build.listing.home.entries:
+            view = self.build.article(entry.src_uri)
+            if view is None:
+                continue
+            meta = view.meta
+            cover = self.site.docs_dir / meta.cover if meta.cover else None
+            card = ArticleCard(self.site.name, meta.claim, view.verdict.key, view.verdict.label,
+                               meta.category, cover)
+            path = site_dir / card_url(entry.url)
+            # The preview writes again only the cards whose text or cover changed.
+            version = (card, _mtime(cover))
+            if self._cards_written.get(path) == version and path.is_file():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(self.cards.article(card))
+            self._cards_written[path] = version
 
     def _feed(self) -> bytes:
         entries = self.build.listing.home.entries

@@ -14,14 +14,11 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from calculators import Source
-from publication.model.images import intrinsic_size
 from publication.model.verdicts import VERDICTS
 from publication.views.article import ArticleView
 from vocabulary.french import LOCALE, french_spacing
 
 FEED = "feed.xml"
-IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-               ".jpeg": "image/jpeg", ".webp": "image/webp"}
 BEST_RATING = max(v.rating for v in VERDICTS.values())
 WORST_RATING = min(v.rating for v in VERDICTS.values())
 
@@ -87,6 +84,45 @@ class HeadView:
     feed_url: str
 
 
+#: The share card of an article, in its folder, and the site's, at the site's root
+#: (``publication.cards`` draws them; the plugin writes them after the build).
+CARD_FILE = "carte.png"
+CARD_WIDTH, CARD_HEIGHT = 1200, 630
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The image announced to social networks (``og:image``): a share card."""
+
+    url: str  # relative to the site's root
+    alt: str
+    width: int = CARD_WIDTH
+    height: int = CARD_HEIGHT
+    type: str = "image/png"
+
+
+def card_url(page_url: str) -> str:
+    """Where an article's share card is, next to its page (``mythes/slug/carte.png``)."""
+    return page_url + CARD_FILE
+
+
+def article_card_alt(site_name: str, claim: str, verdict: str) -> str:
+    return french_spacing(f"« {claim} » — Verdict : {verdict} ({site_name})")
+
+
+def site_card(site: Site) -> SocialImage:
+    return SocialImage(CARD_FILE, french_spacing(f"{site.name} — {site.description}"))
+
+
+def _image_tags(site: Site, image: SocialImage) -> list[MetaTag]:
+    absolute = site.absolute(image.url)
+    return [MetaTag("property", "og:image", absolute),
+            MetaTag("property", "og:image:type", image.type),
+            MetaTag("property", "og:image:width", str(image.width)),
+            MetaTag("property", "og:image:height", str(image.height)),
+            MetaTag("property", "og:image:alt", image.alt)]
+
+
 @dataclass(frozen=True)
 class ShareLink:
     network: str  # CSS class and icon key
@@ -100,24 +136,16 @@ class ShareView:
     links: tuple[ShareLink, ...]
 
 
-def social_image(docs_dir: Path, cover: str) -> str:
-    """The image to announce to social networks, which do not show SVG: an SVG cover's PNG
-    twin (same name, ``.png``) if the folder has one, else the cover itself."""
-    if cover.lower().endswith(".svg"):
-        twin = cover[:-4] + ".png"
-        if (docs_dir / twin).is_file():
-            return twin
-    return cover
-
-
 def _title(site: Site, title: str | None) -> str:
     name = french_spacing(site.name)
     return f"{french_spacing(title)} – {name}" if title and title != site.name else name
 
 
-def page_head(site: Site, title: str | None, url: str, description: str | None = None) -> HeadView:
-    """Head of a page that is not an article: listing pages, the method page. The home page
-    is announced by the site's name, not by its navigation label (« Accueil »)."""
+def page_head(site: Site, title: str | None, url: str, description: str | None = None,
+              image: SocialImage | None = None) -> HeadView:
+    """Head of a page that is not an article: listing pages, the method page; its shared
+    image is ``image``, by default the site's share card. The home page is announced by the
+    site's name, not by its navigation label (« Accueil »)."""
     if url.strip("/") == "":
         title = None
     description = french_spacing(description or site.description)
@@ -130,6 +158,11 @@ def page_head(site: Site, title: str | None, url: str, description: str | None =
             MetaTag("name", "twitter:card", "summary")]
     if absolute:
         tags.insert(3, MetaTag("property", "og:url", absolute))
+        image = image or site_card(site)
+        tags[-1:] = [*_image_tags(site, image),
+                     MetaTag("name", "twitter:card", "summary_large_image"),
+                     MetaTag("name", "twitter:image", site.absolute(image.url)),
+                     MetaTag("name", "twitter:image:alt", image.alt)]
     return HeadView(_title(site, title), description, None, tuple(tags), None, FEED)
 
 
@@ -156,36 +189,32 @@ def calcul_head(site: Site, title: str, url: str, article: ArticleView, article_
 
 
 def article_head(site: Site, article: ArticleView, url: str) -> HeadView:
-    """Head of an article: OpenGraph ``article``, Twitter card and JSON-LD."""
+    """Head of an article: OpenGraph ``article`` with its share card, Twitter card and JSON-LD.
+    The shared title and description lead with the verdict (« Faux : … »)."""
     meta = article.meta
     absolute = site.absolute(url)
-    shared = social_image(site.docs_dir, meta.cover)
-    image = site.absolute(shared)
+    card = SocialImage(card_url(url),
+                       article_card_alt(site.name, meta.claim, article.verdict.label))
+    image = site.absolute(card.url)
     description = french_spacing(meta.description)
+    shared_title = french_spacing(f"{article.verdict.label} : {meta.title}")
+    shared_description = french_spacing(f"Verdict : {article.verdict.label}. {meta.description}")
     tags = [MetaTag("property", "og:type", "article"),
             MetaTag("property", "og:site_name", site.name),
             MetaTag("property", "og:locale", LOCALE),
             MetaTag("property", "og:url", absolute),
-            MetaTag("property", "og:title", french_spacing(meta.title)),
-            MetaTag("property", "og:description", description),
-            MetaTag("property", "og:image", image),
-            MetaTag("property", "og:image:alt", meta.cover_alt)]
-    suffix = "." + shared.rsplit(".", 1)[-1].lower()
-    if suffix in IMAGE_TYPES:
-        tags.append(MetaTag("property", "og:image:type", IMAGE_TYPES[suffix]))
-    size = intrinsic_size(site.docs_dir / shared)
-    if size:
-        tags += [MetaTag("property", "og:image:width", str(size[0])),
-                 MetaTag("property", "og:image:height", str(size[1]))]
+            MetaTag("property", "og:title", shared_title),
+            MetaTag("property", "og:description", shared_description),
+            *_image_tags(site, card)]
     tags += [MetaTag("property", "article:published_time", meta.date.isoformat()),
              MetaTag("property", "article:author", meta.author),
              MetaTag("property", "article:section", meta.category)]
     tags += [MetaTag("property", "article:tag", tag) for tag in meta.tags or ()]
     tags += [MetaTag("name", "twitter:card", "summary_large_image"),
-             MetaTag("name", "twitter:title", french_spacing(meta.title)),
-             MetaTag("name", "twitter:description", description),
+             MetaTag("name", "twitter:title", shared_title),
+             MetaTag("name", "twitter:description", shared_description),
              MetaTag("name", "twitter:image", image),
-             MetaTag("name", "twitter:image:alt", meta.cover_alt)]
+             MetaTag("name", "twitter:image:alt", card.alt)]
     if not absolute:
         tags = [t for t in tags if t.content]
     return HeadView(_title(site, meta.title), description, meta.author, tuple(tags),

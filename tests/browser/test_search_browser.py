@@ -53,9 +53,12 @@ def test_search_finds_the_article_from_a_french_word(visit, site_url: str) -> No
     expect(chatgpt.locator(".vf-search__tag").first).to_have_text("Verdict\u00a0: Faux")
     expect(v.page.get_by_role("status")).to_have_text(re.compile(r"^\d+ articles? trouvés?$"))
     expect(v.page).to_have_url(re.compile(r"\?q=entra%C3%AEnement$"))
-    # One shard for the word, one metadata file for the few results: nothing else.
+    # One shard for the word, one metadata file for the few results, and at most one text file
+    # per result for its excerpt: nothing else.
     loaded = {urlparse(url).path for url in index_requests(v.requests)}
-    assert loaded == {"/search/words/en.json", "/search/articles/0.json"}, loaded
+    texts = {path for path in loaded if path.startswith("/search/text/")}
+    assert loaded - texts == {"/search/words/en.json", "/search/articles/0.json"}, loaded
+    assert 0 < len(texts) <= v.page.locator(".vf-search__result").count()
 
 
 def test_the_singular_finds_the_plural(visit, site_url: str) -> None:
@@ -162,6 +165,7 @@ def test_more_results_load_on_demand(visit, larger_site_url: str) -> None:
     urls = results.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert len(set(urls)) == MORE + 1 and larger_site_url + "mythes/fake-news/" in urls
     # Nineteen articles: their metadata is in two files, each fetched once.
-    loaded = {urlparse(url).path for url in index_requests(v.requests)}
+    loaded = {urlparse(url).path for url in index_requests(v.requests)
+              if not urlparse(url).path.startswith("/search/text/")}
     assert loaded == {"/search/words/lo.json", "/search/articles/0.json",
                       "/search/articles/1.json"}, loaded

@@ -13,13 +13,18 @@ from hypothesis import strategies as st
 
 from publication.search.index import (
     CHUNK,
+    MAX_SENTENCE,
+    SENTENCES,
     TITLE_WEIGHT,
     Document,
     SearchRecord,
+    TagLink,
     documents_of,
     index_files,
+    sentences,
     shard_name,
 )
+from publication.search.synonyms import Synonym
 from publication.search.words import MIN_LENGTH, STOP_WORDS, WORD, fold
 from publication.views.listing import Entry
 from tests.helpers import SEARCH_JS
@@ -38,11 +43,16 @@ def load(files: dict[str, bytes], path: str) -> object:
 
 
 def postings(flat: list[int]) -> dict[int, int]:
-    """{article number: weight} from ``[gap, weight, …]``."""
+    """{article number: weight} from ``[gap, weight, sentence, …]``."""
+    return {number: weight for number, (weight, _) in located(flat).items()}
+
+
+def located(flat: list[int]) -> dict[int, tuple[int, int]]:
+    """{article number: (weight, sentence)} from ``[gap, weight, sentence, …]``."""
     numbers, number = {}, 0
-    for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+    for gap, weight, sentence in zip(flat[::3], flat[1::3], flat[2::3], strict=True):
         number += gap
-        numbers[number] = weight
+        numbers[number] = (weight, sentence)
     return numbers
 
 
@@ -128,7 +138,7 @@ def test_metadata_files_hold_chunk_articles_in_order() -> None:
     last = load(files, "articles/2.json")
     assert isinstance(last, list) and len(last) == 3
     assert last[0] == [f"mythes/m{2 * CHUNK}/", f"« Mythe {2 * CHUNK} »", "Faux", "Technologie",
-                       f"Résumé {2 * CHUNK}"]
+                       f"Résumé {2 * CHUNK}", []]
 
 
 def test_an_empty_corpus_has_no_files() -> None:
@@ -192,7 +202,8 @@ def test_the_reference_ranking_weighs_prefixes_as_the_browser_does() -> None:
 def test_an_article_without_body_text_fails_the_index_loudly() -> None:
     """An index written without an article would drop it from search without a word (a full
     build once did just that)."""
-    entries = [Entry(f"mythes/{slug}.md", f"mythes/{slug}/", SimpleNamespace(claim="Vrai ?"))
+    entries = [Entry(f"mythes/{slug}.md", f"mythes/{slug}/",
+                     SimpleNamespace(claim="Vrai ?", tags=["désinformation"]))
                for slug in ("un", "deux")]
 
     def card(entry: Entry) -> SimpleNamespace:
@@ -201,5 +212,77 @@ def test_an_article_without_body_text_fails_the_index_loudly() -> None:
 
     found = documents_of(entries, card, {"mythes/un.md": "Texte.", "mythes/deux.md": "Autre."})
     assert [d.body for d in found] == ["Texte.", "Autre."]
+    assert found[0].record.tags == ("désinformation",)
     with pytest.raises(LookupError, match=r"mythes/deux\.md"):
         documents_of(entries, card, {"mythes/un.md": "Texte."})
+
+
+def tagged(number: int, claim: str, body: str, tags: tuple[str, ...] = (),
+           verdict: str = "Faux", category: str = "Technologie") -> Document:
+    record = SearchRecord(f"mythes/m{number}/", f"« {claim} »", verdict, category,
+                          f"Résumé {number}", tags)
+    return Document(record, claim, body)
+
+
+def test_tags_category_and_verdict_are_searched_like_the_claim() -> None:
+    corpus = [tagged(0, "Les réseaux sociaux", "Rien sur le sujet.", ("désinformation",),
+                     "Plutôt faux", "Société"),
+              tagged(1, "Le streaming", "Le streaming consomme.")]
+    files = index_files(corpus)
+    assert ranked(files, "désinformation") == [0]
+    assert ranked(files, "société") == [0]
+    assert ranked(files, "plutôt") == [0]
+    assert ranked(files, "technologie") == [1]
+    found = located(load(files, "words/de.json")["stems"]["desinform"])
+    assert found == {0: (TITLE_WEIGHT, 0)}  # no sentence of the body holds it
+
+
+def test_postings_point_to_the_first_sentence_holding_the_stem() -> None:
+    body = ("Première phrase sans rien. " * 3 + "Les centres de données chauffent. "
+            + "Encore une phrase. " * 6 + "Des centres partout.")
+    files = index_files([tagged(0, "Titre", body)])
+    weight, sentence = located(load(files, "words/ce.json")["stems"]["centr"])[0]
+    assert (weight, sentence) == (2, 4)  # the fourth sentence, counted from 1
+    first = load(files, "text/0/0.json")
+    assert isinstance(first, list) and len(first) == SENTENCES
+    assert first[3] == "Les centres de données chauffent."
+    assert load(files, "text/0/1.json") == ["Encore une phrase."] * 2 + ["Des centres partout."]
+
+
+def test_sentences_are_cut_and_keep_no_break_spaces() -> None:
+    found = sentences("Un mot\u202f! Puis   un autre\n\nmot. " + "long " * 100)
+    assert found[:2] == ["Un mot\u202f!", "Puis un autre mot."]
+    assert all(len(s) <= MAX_SENTENCE for s in found) and len(found) == 4
+
+
+def test_a_synonym_finds_the_articles_holding_what_it_stands_for() -> None:
+    corpus = [tagged(0, "Les infox", "La désinformation circule."),
+              tagged(1, "Le cloud", "Les centres de données chauffent. Un centre de données."),
+              tagged(2, "Une date", "La date est passée.")]
+    synonyms = [Synonym("infox", ("infox",), "désinformation", ("désinformation",)),
+                Synonym("data center", ("data", "center"), "centre de données",
+                        ("centre", "données"))]
+    files = index_files(corpus, synonyms)
+    assert ranked(files, "infox") == [0]
+    assert ranked(files, "data center") == [1]
+    assert ranked(files, "data") == [1]  # not the article holding « date »
+    assert load(files, "words/da.json")["also"] == {"data": ["centre", "donnees"]}
+    shard = load(files, "words/ce.json")
+    weight, sentence = located(shard["stems"][shard["words"]["center"]])[1]
+    assert (weight, sentence) == (2, 1)  # « centre de données » twice, first in sentence 1
+    # a synonym whose words no article holds adds nothing
+    files = index_files(corpus, [Synonym("fake", ("fake",), "licorne", ("licorne",))])
+    assert "words/fa.json" not in files or "fake" not in load(files, "words/fa.json")["words"]
+
+
+def test_facets_give_each_articles_verdict_and_category_and_the_top_tags() -> None:
+    corpus = [tagged(0, "A", "Texte.", verdict="Faux", category="Société"),
+              tagged(1, "B", "Texte.", verdict="Vrai", category="Environnement"),
+              tagged(2, "C", "Texte.", verdict="Faux", category="Environnement")]
+    tags = [TagLink("sobriété", "etiquettes/sobriete/", 1),
+            TagLink("désinformation", "etiquettes/desinformation/", 2)]
+    facets = load(index_files(corpus, tags=tags), "facets.json")
+    assert facets == {"verdicts": ["Faux", "Vrai"], "categories": ["Environnement", "Société"],
+                      "of": [0, 1, 1, 0, 0, 0], "chunk": CHUNK,
+                      "tags": [["désinformation", "etiquettes/desinformation/", 2],
+                               ["sobriété", "etiquettes/sobriete/", 1]]}

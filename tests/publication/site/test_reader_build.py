@@ -112,7 +112,7 @@ def test_claim_review_has_every_required_field(built_site: Path) -> None:
     assert article["headline"] and article["author"]["@type"] == "Organization"
     assert article["author"]["name"].startswith("La rédaction")
     assert article["author"]["parentOrganization"] == article["publisher"]
-    assert article["image"] == urljoin(SITE_URL, "images/chatgpt.png")
+    assert article["image"] == urljoin(SITE_URL, "mythes/chatgpt-magique/carte.png")
 
 
 def test_article_head_has_opengraph_and_twitter_meta(built_site: Path) -> None:
@@ -121,15 +121,41 @@ def test_article_head_has_opengraph_and_twitter_meta(built_site: Path) -> None:
     tw = {m["name"]: m["content"] for m in page.select("meta[name^='twitter:']")}
     assert og["og:type"] == "article"
     assert og["og:url"] == urljoin(SITE_URL, "mythes/chatgpt-magique/")
-    # Social networks do not show SVG: the cover's PNG twin is announced instead.
-    assert og["og:image"] == tw["twitter:image"] == urljoin(SITE_URL, "images/chatgpt.png")
+    # Social networks do not show SVG: the article's share card (PNG) is announced.
+    card = urljoin(SITE_URL, "mythes/chatgpt-magique/carte.png")
+    assert og["og:image"] == tw["twitter:image"] == card
     assert (og["og:image:type"], og["og:image:width"], og["og:image:height"]) == (
         "image/png", "1200", "630")
-    assert og["og:image:alt"].startswith("Illustration")
+    assert og["og:image:alt"] == tw["twitter:image:alt"]
+    assert og["og:image:alt"].startswith(f"«{NNBSP}Chat-GPT") and "Verdict" in og["og:image:alt"]
+    # The shared title and description lead with the verdict.
+    assert og["og:title"].startswith("Faux\u00a0: ") and tw["twitter:title"] == og["og:title"]
+    assert og["og:description"].startswith("Verdict\u00a0: Faux. ")
+    data = (built_site / "mythes" / "chatgpt-magique" / "carte.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 630)
     assert og["article:section"] == "Technologie"
     assert tw["twitter:card"] == "summary_large_image"
     assert page.title.get_text().endswith(f"Vrai ou faux{NNBSP}?")
     assert page.select_one('link[rel~="alternate"][type="application/atom+xml"]')
+
+
+def test_every_article_has_its_card_and_other_pages_the_sites(built_site: Path) -> None:
+    for url in article_urls(built_site):
+        path = urlparse(url).path
+        page = soup(built_site / path.lstrip("/") / "index.html")
+        image = page.select_one('meta[property="og:image"]')["content"]
+        assert image == urljoin(url, "carte.png")
+        assert (built_site / path.lstrip("/") / "carte.png").read_bytes()[:4] == b"\x89PNG"
+    site_card = urljoin(SITE_URL, "carte.png")
+    assert (built_site / "carte.png").read_bytes()[:4] == b"\x89PNG"
+    for listing in ("index.html", "recherche/index.html"):
+        page = soup(built_site / listing)
+        og = {m["property"]: m["content"] for m in page.select("meta[property]")}
+        assert og["og:image"] == site_card and og["og:image:type"] == "image/png"
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+        assert og["og:image:alt"].startswith(f"Vrai ou faux{NNBSP}?")
+        assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 
 def test_front_matter_is_escaped_in_html_and_json_ld(make_project: Callable[..., Path]
@@ -139,7 +165,7 @@ def test_front_matter_is_escaped_in_html_and_json_ld(make_project: Callable[...,
     result = run_mkdocs(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "mythes" / "esperluette" / "index.html").read_text()
-    assert f'content="Tom &amp; Jerry&#39;s «{NNBSP}test{NNBSP}» &amp; co"' in html
+    assert f': Tom &amp; Jerry&#39;s «{NNBSP}test{NNBSP}» &amp; co"' in html  # og:title
     assert "<title>Tom &amp; Jerry&#39;s" in html
     script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "&" not in script and "\\u0026" in script

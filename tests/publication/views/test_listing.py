@@ -13,7 +13,7 @@ from publication.model.images import intrinsic_size
 from publication.model.schema import validate
 from publication.views.feed import ATOM, FEED_SIZE, atom
 from publication.views.listing import PER_PAGE, Entry, Listing, page_window, slugify
-from publication.views.metadata import Site, share_view, social_image
+from publication.views.metadata import Site, share_view
 from vocabulary.french import french_spacing, quoted
 
 NNBSP = "\u202f"
@@ -132,10 +132,3 @@ def test_feed_is_deterministic_and_bounded(tmp_path: Path) -> None:
     assert items[0].findtext(f"{{{ATOM}}}id") == "https://example.org/mythes/m000/"
 
 
-def test_social_image_prefers_the_png_twin_of_an_svg_cover(tmp_path: Path) -> None:
-    (tmp_path / "a.svg").write_text("<svg/>")
-    (tmp_path / "b.svg").write_text("<svg/>")
-    (tmp_path / "b.png").write_bytes(b"png")
-    assert social_image(tmp_path, "a.svg") == "a.svg"
-    assert social_image(tmp_path, "b.svg") == "b.png"
-    assert social_image(tmp_path, "c.jpg") == "c.jpg"
