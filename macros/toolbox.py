@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
 from vocabulary.hints import ADD_SOURCE, suggest
 
+from .chart_calls import ChartMaker
 from .formatting import (
     MAX_DIGITS,
     Rounding,
@@ -188,6 +189,9 @@ class Toolbox:
             "figure": figure_filter,
             "figure_range": figure_range_filter,
         }
+        known = [*self.parameters, *catalog.calculators()]
+        self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
+                                                   _default_unit))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:
