@@ -67,7 +67,7 @@ def _whisker_v(x: float, low: float, high: float) -> list[str]:
 
 def _bars(chart: Chart, number: NumberText) -> tuple[list[str], float]:
     marks = chart.marks
-    reserve = min(150.0, max(len(m.text) for m in marks) * CHAR + 10)
+    reserve = min(200.0, max(len(m.text) for m in marks) * CHAR + 10)
     left, right = PAD, WIDTH - PAD - reserve
     ticks = nice_ticks(max(m.high for m in marks))
     top = float(ticks[-1])

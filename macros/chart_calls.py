@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from jinja2 import Undefined
 from markupsafe import Markup
 
 from calculators import CalculatorError, Figure, Parameters
@@ -65,6 +66,8 @@ class ChartMaker:
         self.default_unit = default_unit
 
     def _figure(self, key: Any) -> Figure:
+        if isinstance(key, Undefined):
+            str(key)  # raises the undefined name's own error: « nom inconnu »
         if not isinstance(key, str):
             raise CalculatorError(f"{key!r} n’est pas un identifiant",
                                   hint="un graphique ne montre que des paramètres ou des calculs, "
