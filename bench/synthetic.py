@@ -41,6 +41,23 @@ FIGURES = (
 )
 CITATIONS = ("patterson2021", "impactco2_ademe", "luccioni2023", "devries2023", "epoch2025",
              "jegham2025", "google2025", "mistral2025", "chatterji2025")
+#: With ``charts``, each synthetic myth has one of these (issue 16), after its first paragraph.
+CHARTS = (
+    '{{ chart("comparaison", "Un mois d’utilisation contre tout l’entraînement", '
+    '{"Entraînement de GPT-3": "gpt3_training_emissions", "Un mois d’utilisation": '
+    '"chatgpt_monthly_inference_emissions"}, unit="tCO2e", digits=2) }}',
+    '{{ chart("barres", "Émissions d’une requête", {"Hypothèse d’origine": '
+    '"emissions_per_query_seed", "Estimations publiées": "published_per_query_estimates"}, '
+    'unit="gCO2e/query", digits=2) }}',
+    '{{ chart("courbes", "La part des femmes remonte", {"Union européenne": '
+    '["women_share_ict_specialists_eu_2013", "women_share_ict_specialists_eu_2023"], '
+    '"France": ["women_share_digital_sector_2018", "women_share_digital_sector_2020"]}, '
+    'unit="percent", digits=3) }}',
+    '{{ chart("barres", "L’illectronisme selon le métier", {"Ouvriers": '
+    '"illectronisme_rate_workers_2021", "Cadres": "illectronisme_rate_executives_2021", '
+    '"Anciens ouvriers": "illectronisme_rate_retired_workers_2021", "Anciens cadres": '
+    '"illectronisme_rate_retired_executives_2021"}, unit="percent", digits=2) }}',
+)
 FIGURES_PER_ARTICLE = 6
 CITATIONS_PER_ARTICLE = 2
 
@@ -150,8 +167,9 @@ def _distinct(macro: str, number: int) -> str:
             .replace(" }}", " " * d + "}}", 1))
 
 
-def article(index: int, seed: int = 0, distinct: bool = False) -> str:
-    """The Markdown of synthetic myth ``index``: about 600 words and six figure macros.
+def article(index: int, seed: int = 0, distinct: bool = False, charts: bool = False) -> str:
+    """The Markdown of synthetic myth ``index``: about 600 words and six figure macros; with
+    ``charts``, the same text and one chart (``CHARTS``) as a paragraph of its own.
 
     With ``distinct``, every macro's text differs from every other article's (inert spaces), as
     in a corpus where no two articles write the same call: caches keyed by text do not help.
@@ -184,6 +202,9 @@ def article(index: int, seed: int = 0, distinct: bool = False) -> str:
     for heading in rng.sample(_HEADINGS, 3):
         blocks.append(f"## {heading}")
         blocks.extend(_paragraph(rng, figures, citations) for _ in range(2))
+    if charts:
+        chart = CHARTS[index % len(CHARTS)]
+        blocks.insert(2, _distinct(chart, index) if distinct else chart)
     return front + "\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -249,7 +270,7 @@ def plain_config(config: str) -> str:
 
 
 def make_project(dest: Path, n: int, variant: Variant, seed: int = 0, distinct: bool = False,
-                 plain: PlainText | None = None) -> Path:
+                 plain: PlainText | None = None, charts: bool = False) -> Path:
     """A project in ``dest`` with the real content plus ``n`` synthetic myths; its mkdocs.yml."""
     dest.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -257,7 +278,7 @@ def make_project(dest: Path, n: int, variant: Variant, seed: int = 0, distinct: 
     folder = dest / "content" / ARTICLES_DIR
     folder.mkdir(exist_ok=True)
     for i in range(1, n + 1):
-        text = article(i, seed, distinct)
+        text = article(i, seed, distinct, charts)
         (folder / f"mythe-synthetique-{i:05d}.md").write_text(text, encoding="utf-8")
     if variant == "ours":
         shutil.copytree(ROOT / "site_overrides", dest / "site_overrides")
