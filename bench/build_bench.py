@@ -76,7 +76,7 @@ def _check_output(site: Path, figures: bool, n: int, charts: bool = False) -> No
 
 
 def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: float,
-                 baseline: Path | None, charts: bool = False) -> dict[str, Measure]:
+                 baseline: Path | None, charts: str = "") -> dict[str, Measure]:
     with tempfile.TemporaryDirectory(prefix=f"vf-bench-{n}-") as tmp:
         root = Path(tmp)
         ours = make_project(root / "ours", n, "ours", distinct=distinct)
@@ -89,7 +89,7 @@ def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: f
             builds["base"] = (ours, baseline)
         if charts:  # the same myths, each with one chart (issue 16)
             builds["charts"] = (make_project(root / "charts", n, "ours", distinct=distinct,
-                                             charts=True), None)
+                                             charts=charts), None)
         for variant, (config, code) in builds.items():
             source = imported_from(code, config.parent)
             if source != (code or ROOT).resolve():
@@ -177,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--distinct-macros", action="store_true",
                         help="make every macro's text unique (defeats caches keyed by text)")
     parser.add_argument("--baseline-rev", help="also build with our code at this git revision")
-    parser.add_argument("--charts", action="store_true",
-                        help="also build the same myths with one chart each (issue 16)")
+    parser.add_argument("--charts", choices=("own", "new"),
+                        help="also build the same myths with one chart each (issue 16): bars "
+                        "of figures the article shows (own), or of values it does not (new)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per build")
     args = parser.parse_args(argv)
     stop_on_sigterm()
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted({0, *args.sizes}):
             print(f"N = {n:,}: generating and building…", file=sys.stderr, flush=True)
             results[n] = measure_size(n, args.runs, args.distinct_macros, plain, args.timeout,
-                                      baseline, args.charts)
+                                      baseline, args.charts or "")
     info = machine()
     print(f"\nBuild time, median of {args.runs} runs, "
           f"{'distinct' if args.distinct_macros else 'shared'} macro texts"
