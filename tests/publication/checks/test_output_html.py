@@ -55,6 +55,7 @@ REFUSED = [
      "attribut non autorisé « x » sur <rect>"),
     ('<svg><path d="M0 0 url(https://x.exemple/a)"></path></svg>',
      "attribut non autorisé « d » sur <path>"),
+    ('<svg><path d="M' + "1" * 30000 + 'x"></path></svg>', "attribut non autorisé « d »"),
     ('<svg><text onclick="alert(1)">x</text></svg>', "attribut interdit « onclick » sur <text>"),
     ('<svg role="presentation" aria-labelledby="a b c d e"></svg>', "attribut non autorisé"),
     ("<style>body{}</style>", "balise HTML interdite <style>"),
