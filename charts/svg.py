@@ -204,18 +204,15 @@ def _legend(chart: Chart) -> str:
     items = []
     if chart.kind == "lines":
         for index, series in enumerate(chart.series):
-            items.append(f'<span class="vf-chart__legend-item"><span class="vf-chart__key '
-                         f'vf-chart__key--{index + 1}"></span> '
+            items.append(f'<span class="vf-chart__key vf-chart__key--{index + 1}">'
                          f"{_e(series.name)} ({SHAPES[index]})</span>")
     if chart.has_hypothesis:
         shape = "marqueur creux, trait en tirets" if chart.kind == "lines" else \
             "barre claire au contour en tirets"
-        items.append('<span class="vf-chart__legend-item"><span class="vf-chart__key '
-                     'vf-chart__key--hypothesis"></span> '
+        items.append('<span class="vf-chart__key vf-chart__key--hypothesis">'
                      f"{shape}\u202f: la valeur repose sur une hypothèse</span>")
     if chart.has_range:
-        items.append('<span class="vf-chart__legend-item"><span class="vf-chart__key '
-                     'vf-chart__key--range"></span> '
+        items.append('<span class="vf-chart__key vf-chart__key--range">'
                      "trait fin\u202f: fourchette des estimations</span>")
     return f'<span class="vf-chart__legend">{"".join(items)}</span>' if items else ""
 
