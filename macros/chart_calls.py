@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -36,6 +37,11 @@ MAX_LABEL = 48
 MAX_TITLE = 120
 MAX_DESCRIPTION = 400
 
+#: What stands for a chart in a page's text until Markdown has run: letters and digits only,
+#: which neither Markdown nor the typography touch.
+TOKEN = "vfgraphique"
+_TOKENS = re.compile(rf"<p>({TOKEN}[0-9a-f]{{8}})</p>|({TOKEN}[0-9a-f]{{8}})")
+
 _EXAMPLE = ('{{ chart("barres", "Titre", {"Libellé": "identifiant"}, unit="%") }}')
 
 
@@ -57,13 +63,16 @@ class ChartMaker:
 
     def __init__(self, parameters: Parameters, known: Sequence[str],
                  filters: Mapping[str, Callable[..., Markup]],
-                 default_unit: Callable[[Figure], str]) -> None:
+                 default_unit: Callable[[Figure], str],
+                 block: Callable[[str, str], None]) -> None:
         """``filters``: the toolbox's ``figure`` and ``figure_range``, which write (and record
-        for the calcul page) each value's link; ``default_unit``: the ``figure`` filter's."""
+        for the calcul page) each value's link; ``default_unit``: the ``figure`` filter's;
+        ``block``: keeps a block of HTML for the page, placed after Markdown."""
         self.parameters = parameters
         self.known = known
         self.filters = filters
         self.default_unit = default_unit
+        self.block = block
 
     def _figure(self, key: Any) -> Figure:
         if isinstance(key, Undefined):
@@ -111,7 +120,12 @@ class ChartMaker:
         digest = hashlib.sha256(repr((kind, title, values, unit)).encode()).hexdigest()[:8]
         drawn_chart = Chart(drawn, f"graphique-{digest}", title, description,
                             shown.short, series)
-        return Markup(render(drawn_chart, format_number))
+        # The page's text holds a token, and the chart's HTML replaces it once Markdown has
+        # run (``place_blocks``): Python-Markdown would otherwise parse every tag of it as a raw
+        # HTML block, which cost more than drawing it. The sanitiser sees the placed HTML.
+        token = f"{TOKEN}{digest}"
+        self.block(token, render(drawn_chart, format_number))
+        return Markup(token)
 
     def _groups(self, drawn: Kind, values: Any) -> list[tuple[str, list[tuple[str, Figure]]]]:
         """(label or series name, [(id, figure)…]) pairs, checked and bounded."""
@@ -176,4 +190,18 @@ class ChartMaker:
                     year, str(range_cell))
 
 
-__all__ = ["KINDS", "ChartMaker"]
+def place_blocks(html: str, blocks: Mapping[str, str]) -> str:
+    """``html`` with each chart's token replaced by its HTML: the token's paragraph when it is
+    one on its own (as the guide asks), else the token alone. A token the page did not make
+    stays as it is."""
+    if not blocks or TOKEN not in html:
+        return html
+
+    def place(match: re.Match[str]) -> str:
+        token = match.group(1) or match.group(2)
+        return blocks.get(token, match.group(0))
+
+    return _TOKENS.sub(place, html)
+
+
+__all__ = ["KINDS", "TOKEN", "ChartMaker", "place_blocks"]

@@ -41,6 +41,9 @@ class PageRecord:
     #: Where the page's derivation blocks are, relative to the page: figure links point there
     #: (``calcul/`` gives ``calcul/#calcul-…``; empty: the page itself).
     derivations_url: str = ""
+    #: HTML blocks the page places after Markdown, by the token that stands for each in its
+    #: text (a chart: ``chart_calls.place_blocks``).
+    blocks: dict[str, str] = field(default_factory=dict)
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
@@ -104,6 +107,11 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     return Markup('<a class="{}" href="{}#{}"{}>{}{}</a>').format(
         classes, record.derivations_url, anchor(figure), identifier, text, flag
     )
+
+
+def _block(token: str, html: str) -> None:
+    """Keep ``html`` for the page, to replace ``token`` once Markdown has run."""
+    _page.get().blocks.setdefault(token, html)
 
 
 def _scaled(figure: Figure, key: str, scale: str | None, magnitude: Callable[[Figure], float]
@@ -191,7 +199,7 @@ class Toolbox:
         }
         known = [*self.parameters, *catalog.calculators()]
         self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
-                                                   _default_unit))
+                                                   _default_unit, _block))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from calculators import Catalog
+from macros.chart_calls import place_blocks
 from macros.render import Renderer
 from macros.toolbox import Toolbox
 from publication.__main__ import main
@@ -65,7 +66,9 @@ LINES = ('{{ chart("courbes", "Les parts remontent", {"Europe": ["share_2013", "
 
 
 def render(renderer: Renderer, call: str) -> str:
-    return renderer.render(f"Titre\n\n{call}\n", file="a.md", derivations_url="calcul/").text
+    """The page's text with its charts placed, as the site serves it after Markdown."""
+    rendered = renderer.render(f"Titre\n\n{call}\n", file="a.md", derivations_url="calcul/")
+    return place_blocks(rendered.text, rendered.blocks)
 
 
 def refusal(renderer: Renderer, call: str) -> str:
@@ -86,8 +89,10 @@ def test_a_chart_is_a_figure_with_its_title_description_svg_and_data_table(
         tmp_path: Path) -> None:
     renderer = make_renderer(tmp_path)
     rendered = renderer.render(f"Titre\n\n{BARS}\n", file="a.md", derivations_url="calcul/")
-    html = rendered.text
-    assert html.count("\n") == 2  # one line: Markdown takes it as one raw HTML block
+    # Markdown sees a token, a paragraph of its own; the chart takes its place afterwards.
+    [(token, html)] = rendered.blocks.items()
+    assert rendered.text == f"Titre\n\n{token}"
+    assert place_blocks(f"<p>x</p>\n<p>{token}</p>", rendered.blocks) == f"<p>x</p>\n{html}"
     assert re.search(r'<figure class="vf-chart vf-chart--bars" id="(graphique-\w+)">', html)
     ident = re.search(r'id="(graphique-\w+)"', html).group(1)  # type: ignore[union-attr]
     assert f'role="img" aria-labelledby="{ident}-titre {ident}-desc"' in html
