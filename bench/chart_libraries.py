@@ -5,7 +5,7 @@ what a screen reader gets. Not a dependency of the project: run it in a throwawa
     python3 -m venv /tmp/cmp && /tmp/cmp/bin/pip install matplotlib vl-convert-python
     /tmp/cmp/bin/python bench/chart_libraries.py
 
-(decision 29 in docs/decisions.md records the figures).
+(decision 30 in docs/decisions.md records the figures).
 """
 
 from __future__ import annotations

@@ -21,19 +21,19 @@ from vocabulary.hints import ADD_SOURCE, suggest
 
 from .errors import DataError
 from .model import DATA_STATUSES, Parameter, Source, Status
-from .units import parse_unit
+from .units import parse_unit, registry
 from .yamlfile import Entry, read_entries
 
 DATA_DIR = Path(__file__).parent / "data"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 _SOURCE_REQUIRED = ("authors", "title", "venue", "year")
-_SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as")
+_SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as", "kind", "version")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
-_PARAM_OPTIONAL = ("low", "high", "note", "year")
+_PARAM_OPTIONAL = ("low", "high", "note", "quote", "no_quote", "year")
 #: The newsroom's own hypothesis has no source to read it in: its reasoning is its note.
 _NEWSROOM_REQUIRED = ("label", "value", "unit", "status", "note")
-_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "year")
+_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "quote", "no_quote", "year")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
 #: Words by which a locator or a note says the value was read in someone else's account of the
 #: source (a write-up, a press article or dispatch, a re-publication), so not ``primary``.
@@ -53,9 +53,31 @@ RELAY_PATTERN = re.compile(
 RELAY_HINT = ("ce paramètre a été lu dans une reprise : son statut est « secondary » "
               "(s’il a été lu dans la source elle-même, dites où sans ce mot)")
 
+#: Kinds of source whose content changes from one version to the next, so that a figure read
+#: there is only reproducible with the version read (``version``).
+VERSIONED_KINDS = ("dataset", "repository")
+#: Hosts of code forges and data portals, with a part of their path: a source there is a
+#: repository or a dataset even when its entry forgets to say so.
+_VERSIONED_URLS = (
+    (re.compile(r"^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$"), "",
+     "repository"),
+    (re.compile(r"^(?:ec\.europa\.eu)$"), "/eurostat", "dataset"),
+    (re.compile(r"^(?:www\.)?data\.gouv\.fr$"), "/datasets", "dataset"),
+    (re.compile(r"^(?:www\.)?zenodo\.org$"), "", "dataset"),
+)
+VERSION_HINT = ("ajoutez « version: » avec ce que vous avez lu : le commit ou la version "
+                "(« commit 8076a48 du 2025-07-01 »), ou la date de mise à jour des données "
+                "(« mise à jour du 2025-03-12 »)")
+#: Longest source sentence a parameter may quote.
+MAX_QUOTE = 600
+QUOTE_HINT = ("ajoutez « quote: » avec la phrase de la source, mot pour mot, qui donne ce "
+              "chiffre (la phrase de la reprise si le statut est « secondary ») : elle montre "
+              "sur quelle population porte la part ; si vous ne pouvez plus la relire, dites "
+              "pourquoi dans « no_quote: », que les lecteurs verront")
+
 #: Fields printed on the site as plain text: no markup, no control character.
-_SOURCE_TEXTS = ("title", "venue", "note", "cite_as")
-_PARAM_TEXTS = ("label", "locator", "note")
+_SOURCE_TEXTS = ("title", "venue", "note", "cite_as", "version")
+_PARAM_TEXTS = ("label", "locator", "note", "quote", "no_quote")
 #: Markup, control characters (line breaks and tabs aside) and bidirectional overrides, which
 #: can make a text read differently from what it says.
 _NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -142,6 +164,74 @@ def doi_problem(doi: Any) -> str | None:
             "devant")
 
 
+def inferred_kind(url: Any) -> str | None:
+    """``repository`` or ``dataset`` when ``url`` is on a code forge or a data portal."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    for host, path, kind in _VERSIONED_URLS:
+        if host.match(parts.hostname or "") and path in parts.path:
+            return kind
+    return None
+
+
+def _version_errors(entry: Entry, display: str) -> list[DataError]:
+    """A dataset or a repository that does not say which version of its data was read."""
+    f = entry.fields
+    kind = f.get("kind")
+    if kind is not None and kind not in VERSIONED_KINDS:
+        return [DataError(f"« kind » inconnu « {kind} »",
+                          hint=suggest(str(kind), VERSIONED_KINDS)
+                          or "« kind » vaut « dataset » (jeu de données) ou « repository » "
+                             "(dépôt de code) ; retirez-le pour un autre document",
+                          file=display, key=entry.key, line=entry.field_lines["kind"])]
+    if f.get("version") not in (None, ""):
+        return []
+    inferred = inferred_kind(f.get("url"))
+    if kind is None and inferred is None:
+        return []
+    what = {"dataset": "un jeu de données", "repository": "un dépôt"}[kind or inferred]
+    why = "" if kind else " (d’après son adresse)"
+    return [DataError(f"cette source est {what}{why}, mais ne dit pas quelle version a été lue",
+                      hint=VERSION_HINT, file=display, key=entry.key, line=entry.line)]
+
+
+def is_share(value: float, unit: str) -> bool:
+    """Whether a parameter is a share or a rate: a pure number (no unit, or a percentage)
+    between 0 and 1 (0 % and 100 %). Hours a day are no share, though Pint finds them pure."""
+    try:
+        parsed = parse_unit(unit)
+    except (pint.errors.UndefinedUnitError, ValueError, AttributeError):
+        return False
+    if parsed not in (registry.dimensionless, registry.percent):
+        return False
+    return 0 <= (value * parsed).to("dimensionless").magnitude <= 1
+
+
+def _quote_errors(entry: Entry, display: str, status: Status | None, value: float | None
+                  ) -> list[DataError]:
+    """A sourced share without the sentence that gives it (or the reason, shown to readers,
+    why it could not be quoted); an overlong quote; a quote and a reason at once."""
+    f = entry.fields
+
+    def error(name: str, message: str, hint: str) -> list[DataError]:
+        return [DataError(message, hint=hint, file=display, key=entry.key,
+                          line=entry.field_lines.get(name, entry.line))]
+
+    quote, reason = f.get("quote"), f.get("no_quote")
+    if quote not in (None, "") and reason not in (None, ""):
+        return error("no_quote", "« quote » et « no_quote » à la fois",
+                     "gardez la phrase lue (« quote ») et retirez « no_quote »")
+    if isinstance(quote, str) and len(quote) > MAX_QUOTE:
+        return error("quote", f"« quote » trop longue ({len(quote)} caractères, au plus "
+                     f"{MAX_QUOTE})", "citez la seule phrase qui donne le chiffre")
+    if quote not in (None, "") or reason not in (None, "") \
+            or status not in (Status.PRIMARY, Status.SECONDARY) or value is None \
+            or not isinstance(f.get("unit"), str) or not is_share(value, f["unit"]):
+        return []
+    return error("", "part ou taux sans la phrase de la source qui le donne", QUOTE_HINT)
+
+
 def _text_errors(entry: Entry, display: str, names: tuple[str, ...]) -> list[DataError]:
     """The plain-text fields of ``entry`` that hold markup, control characters or no text."""
     errors = []
@@ -176,6 +266,9 @@ def load_sources(path: Path, root: Path) -> tuple[dict[str, Source], list[DataEr
                 problems.append(DataError(f"« {name} » : {problem}", file=display,
                                           key=entry.key, line=entry.field_lines[name]))
         problems.extend(_text_errors(entry, display, ("authors", *_SOURCE_TEXTS)))
+        # A missing version is reported, but the source stays usable: its parameters are
+        # still checked, and not each refused as citing an invalid source.
+        errors.extend(_version_errors(entry, display))
         if "year" in f and not (isinstance(f["year"], int) and 1800 < f["year"] < 2200):
             problems.append(DataError("« year » doit être une année, par exemple 2021",
                                       file=display, key=entry.key,
@@ -202,6 +295,8 @@ def load_sources(path: Path, root: Path) -> tuple[dict[str, Source], list[DataEr
             id=entry.key, authors=tuple(authors), title=str(f["title"]), venue=str(f["venue"]),
             year=f["year"], url=f.get("url"), doi=f.get("doi"), published=dates["published"],
             accessed=dates["accessed"], note=f.get("note"), cite_as=f.get("cite_as"),
+            kind=f.get("kind") or inferred_kind(f.get("url")),
+            version=str(f["version"]) if f.get("version") not in (None, "") else None,
         )
     return sources, errors
 
@@ -293,11 +388,17 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
         error("year", f"« year » invalide : {year!r}",
               "l’année que la valeur décrit, en chiffres, par exemple year: 2023")
     if problems or status is None or (source is None and not newsroom) or value is None:
-        return None, problems
+        return None, problems + _quote_errors(entry, display, status, value)
+    # A share without its quote is reported, but the parameter stays usable: the figures that
+    # use it are still computed and checked, and not each refused as citing it.
+    problems.extend(_quote_errors(entry, display, status, value))
     return Parameter(
         id=entry.key, label=str(f["label"]), value=value, unit=str(f["unit"]), status=status,
         source=source, locator=str(f["locator"]) if f.get("locator") else None, low=low,
-        high=high, note=f.get("note"), file=display, line=entry.line, year=year,
+        high=high, note=f.get("note"),
+        quote=str(f["quote"]) if f.get("quote") not in (None, "") else None,
+        no_quote=str(f["no_quote"]) if f.get("no_quote") not in (None, "") else None,
+        file=display, line=entry.line, year=year,
     ), problems
 
 

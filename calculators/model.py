@@ -48,6 +48,11 @@ class Source:
     accessed: dt.date | None = None
     note: str | None = None
     cite_as: str | None = None
+    #: ``dataset`` or ``repository`` when the source is data that changes between versions.
+    kind: str | None = None
+    #: The version of the data read: a commit, a release, a data date. Required for a dataset
+    #: or a repository, whose figures change from one version to the next.
+    version: str | None = None
 
     @property
     def short_citation(self) -> str:
@@ -82,6 +87,11 @@ class Parameter:
     low: float | None = None
     high: float | None = None
     note: str | None = None
+    #: The sentence of the document read that gives the value, verbatim: for a share or a
+    #: rate, it shows over which population the value is taken.
+    quote: str | None = None
+    #: Why a share has no quote (the document can no longer be read), shown to readers.
+    no_quote: str | None = None
     file: str | None = None
     line: int | None = None
     #: The year the value describes, when it is one year's (a point of a time series chart).

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from calculators import Catalog
+from calculators.comparisons import CheckedAssertion
 from macros.render import Rendered, Renderer
 from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
+from publication.checks.assertions import check_assertions
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.prose import typed_figures
 from publication.checks.qualifiers import doubled_qualifiers
@@ -193,7 +195,16 @@ class Publication:
         # Judged on the rendered text, where each figure shows its own rounding word.
         self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
                                         e.hint) for e in doubled_qualifiers(rendered.text))
-        view = article_view(meta, rendered, self.calls_to_action) if meta else None
+        checked: list[CheckedAssertion] = []
+        if meta is not None and meta.assertions:
+            catalog = self.catalog
+            names = {*catalog.parameters, *catalog.invalid, *catalog.conventions,
+                     *catalog.calculators()}
+            checked, unsupported = check_assertions(
+                meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
+                names)
+            self.errors.extend(unsupported)
+        view = article_view(meta, rendered, self.calls_to_action, checked) if meta else None
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
 

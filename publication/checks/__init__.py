@@ -6,6 +6,8 @@ name the Jinja refers to; ``body`` runs them on one page and places each problem
 On the rendered text: ``qualifiers`` finds « environ » before a figure that already says
 « environ »; ``markdown_bounds`` caps what Python-Markdown may receive. On the HTML, once
 Markdown has run: ``output_html`` cleans it with nh3 on an allow-list and says what it removed.
+Against the figures: ``assertions`` checks that the comparison words an article declares are
+still in it and that the figures still support them.
 
 May import: ``vocabulary``, ``calculators``, ``macros``, ``publication.model``.
 """

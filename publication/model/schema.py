@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from typing import Any
 
 from mkdocs.config import base
@@ -76,11 +78,11 @@ class Correction(base.Config):
     why = Text(max_length=500)
 
 
-def _numbered(number: int, message: str, hint: str) -> str:
-    """One correction's problem, in the message of the whole list; the guide's generic pointer
-    left out (the list's own message names the section)."""
+def _numbered(number: int, message: str, hint: str, item: str = "correction") -> str:
+    """One item's problem (« correction 2 : … »), in the message of the whole list; the guide's
+    generic pointer left out (the list's own message names the section)."""
     shown = f" ({hint})" if hint and "CONTRIBUTING" not in hint else ""
-    return f"correction {number} : {message}{shown}"
+    return f"{item} {number} : {message}{shown}"
 
 
 class Corrections(c.BaseConfigOption[list[Correction]]):
@@ -123,6 +125,89 @@ class Corrections(c.BaseConfigOption[list[Correction]]):
                                   f"publication de l’article ({published.isoformat()})")
 
 
+#: An id of a parameter or a calculation, as data files write it.
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Most checked sentences an article may hold: each is a comparison, not an essay.
+MAX_ASSERTIONS = 30
+
+
+class Bound(c.BaseConfigOption[float | str]):
+    """A number in the figure's unit, or the id of another figure."""
+
+    def run_validation(self, value: object) -> float | str:
+        if isinstance(value, bool):
+            raise ValidationError("doit être un nombre ou l’identifiant d’un chiffre")
+        if isinstance(value, int | float) and math.isfinite(value):
+            return float(value)
+        if isinstance(value, str) and _ID.match(value):
+            return value
+        raise ValidationError(f"« {value} » n’est ni un nombre (écrit avec un point : 0.5) ni "
+                              "l’identifiant d’un chiffre")
+
+
+class FigureId(c.BaseConfigOption[str]):
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and _ID.match(value):
+            return value
+        raise ValidationError("doit être l’identifiant d’un paramètre ou d’un calcul, par "
+                              "exemple chatgpt_monthly_inference_emissions")
+
+
+class Assertion(base.Config):
+    """A sentence of the article that holds only while the figures support it: ``text`` must
+    be in the article, and the whole range of ``figure`` on the right side of each bound."""
+
+    text = Text(max_length=200)
+    figure = FigureId()
+    above = c.Optional(Bound())
+    at_least = c.Optional(Bound())
+    below = c.Optional(Bound())
+    at_most = c.Optional(Bound())
+
+    def bounds(self) -> list[tuple[str, float | str]]:
+        """(relation, bound) pairs, in the order of ``calculators.comparisons.RELATIONS``."""
+        return [(relation, self[relation]) for relation in ("above", "at_least", "below",
+                                                            "at_most")
+                if self[relation] is not None]
+
+
+def _assertion_problems(number: int, item: object) -> tuple[Assertion | None, list[str]]:
+    if not isinstance(item, dict):
+        return None, [f"affirmation {number} : doit avoir les champs « text », « figure » et "
+                      "une borne (« above », « below », « at_least » ou « at_most »)"]
+    assertion, problems = validate(item, Assertion)
+    messages = [_numbered(number, message, hint, "affirmation")
+                for _, message, hint in problems]
+    if not problems and not assertion.bounds():
+        messages.append(f"affirmation {number} : aucune borne ; ajoutez « above », « below », "
+                        "« at_least » ou « at_most »")
+    return (None if messages else assertion), messages
+
+
+class Assertions(c.BaseConfigOption[list[Assertion]]):
+    """Sentences the build checks against the figures.
+
+    Editors' guide: CONTRIBUTING.md, « Les affirmations vérifiées ».
+    """
+
+    def run_validation(self, value: object) -> list[Assertion]:
+        if not isinstance(value, list) or not value:
+            raise ValidationError(
+                "doit être une liste d’affirmations, chacune avec « text », « figure » et une "
+                "borne (voir CONTRIBUTING.md, « Les affirmations vérifiées »)")
+        if len(value) > MAX_ASSERTIONS:
+            raise ValidationError(f"trop d’affirmations ({len(value)}, au plus {MAX_ASSERTIONS})")
+        assertions, problems = [], []
+        for number, item in enumerate(value, 1):
+            assertion, item_problems = _assertion_problems(number, item)
+            problems += item_problems
+            if assertion is not None:
+                assertions.append(assertion)
+        if problems:
+            raise ValidationError(" ; ".join(problems))
+        return assertions
+
+
 class ArticleMeta(base.Config):
     """Front matter of a myth. All fields are required but the optional ones."""
 
@@ -140,6 +225,7 @@ class ArticleMeta(base.Config):
     cta = c.Optional(Text())
     based_on = c.Optional(Text())
     corrections = c.Optional(Corrections())
+    assertions = c.Optional(Assertions())
 
 
 class Hidden(c.BaseConfigOption[list[str]]):
@@ -163,7 +249,7 @@ class PageMeta(base.Config):
 
 
 def validate(meta: dict[str, Any],
-             schema: type[ArticleMeta] | type[PageMeta] | type[Correction] = ArticleMeta
+             schema: type[base.Config] = ArticleMeta
              ) -> tuple[Any, list[tuple[str, str, str]]]:
     """The validated front matter, and its problems as (field, message, hint), in French."""
     config = schema()

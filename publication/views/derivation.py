@@ -34,7 +34,11 @@ class InputView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    #: The sentence read in the document that gives the value, verbatim (``quote:``).
+    quote: str | None
     derivation_anchor: str | None
+    #: Why a share has no quote (``no_quote:``).
+    no_quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,10 @@ class DerivationView:
     source_anchor: str | None
     locator: str | None
     note: str | None
+    quote: str | None
     #: The id of the figure's first occurrence in the text, when the reader saw it there.
     text_anchor: str | None
+    no_quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class SourceView:
     note: str | None
     #: « consulté le 28 novembre 2026 », when the source records an access date.
     accessed: str | None
+    #: The version of a dataset or a repository that was read.
+    version: str | None = None
 
 
 def _display(figure: Figure) -> DisplayUnit:
@@ -128,6 +136,7 @@ class SourceIndex:
                 title=s.title, venue=s.venue, url=s.url, doi=s.doi, doi_url=s.doi_url,
                 note=_spaced(s.note),
                 accessed=french_date(s.accessed) if s.accessed else None,
+                version=_spaced(s.version),
             )
             for n, s in self._numbers.values()
         ]
@@ -142,6 +151,16 @@ def status_label(figure: Figure) -> str:
     return figure.status.label_fr
 
 
+def _quote(figure: Figure) -> str | None:
+    """The source's sentence, as read: verbatim, in its own language and typography."""
+    return figure.parameter.quote if figure.parameter else None
+
+
+def _no_quote(figure: Figure) -> str | None:
+    """Why a share has no quote, spaced the French way."""
+    return _spaced(figure.parameter.no_quote if figure.parameter else None)
+
+
 def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
     derived = bool(figure.inputs)
     return InputView(
@@ -150,7 +169,7 @@ def _input_view(figure: Figure, sources: SourceIndex) -> InputView:
         source_number=sources.number(figure.source),
         source_anchor=source_anchor(figure.source) if figure.source else None,
         locator=_spaced(figure.parameter.locator if figure.parameter else None),
-        note=_spaced(figure.note),
+        note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
         derivation_anchor=anchor(figure) if derived else None,
     )
 
@@ -226,7 +245,8 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             source_number=sources.number(figure.source),
             source_anchor=source_anchor(figure.source) if figure.source else None,
             locator=_spaced(figure.parameter.locator if figure.parameter else None),
-            note=_spaced(figure.note), text_anchor=text_anchor(figure) if in_text else None,
+            note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
+            text_anchor=text_anchor(figure) if in_text else None,
         ))
     for source in citations:
         sources.number(source)

@@ -36,7 +36,7 @@ PARAMETERS = "".join([
     parameter("days", 15, "day"),
     parameter("pue", 1.1, "dimensionless"),
     parameter("energy_published", 1.19, "MWh"),
-    parameter("share_a", 0.25, "dimensionless"),
+    parameter("share_a", 0.25, "dimensionless", "  quote: un quart des cas\n"),
 ])
 
 CONVENTIONS = """\
@@ -194,7 +194,7 @@ own:
 def test_ids_are_unique_across_parameters_conventions_calculations_and_python(
         tmp_path: Path) -> None:
     conventions = CONVENTIONS + "pue:\n  label: x\n  value: 1\n  unit: \"\"\n" \
-        "illectronisme_people_under_75:\n  label: x\n  value: 1\n  unit: \"\"\n"
+        "illectronisme_people_under_60:\n  label: x\n  value: 1\n  unit: \"\"\n"
     first = "twice:\n  label: x\n  formula: pue\n  unit: \"\"\n"
     second = (first + "days:\n  label: x\n  formula: pue\n  unit: \"\"\n"
               "eu_years_to_parity:\n  label: x\n  formula: pue\n  unit: \"\"\n")
@@ -203,7 +203,7 @@ def test_ids_are_unique_across_parameters_conventions_calculations_and_python(
     assert errors == [
         "root/data/conventions.yml:5: « pue » : identifiant déjà défini dans "
         "root/data/parameters/p.yml:24 (renommez la convention)",
-        "root/data/conventions.yml:9: « illectronisme_people_under_75 » : identifiant déjà "
+        "root/data/conventions.yml:9: « illectronisme_people_under_60 » : identifiant déjà "
         "défini dans un calculateur Python (calculators/topics/) (renommez la convention)",
         "root/data/calculations/b.yml:1: « twice » : identifiant déjà défini dans "
         "root/data/calculations/a.yml:1 (renommez le calcul)",

@@ -25,7 +25,8 @@ insee2019:
 def parameter(status: str, locator: str, note: str = "") -> str:
     return ("no_home_internet_2019:\n  label: part des personnes sans accès à Internet\n"
             f"  value: 0.12\n  unit: dimensionless\n  status: {status}\n  source: insee2019\n"
-            f"  locator: {locator}\n" + (f"  note: {note}\n" if note else ""))
+            f"  locator: {locator}\n  quote: une phrase du document lu\n"
+            + (f"  note: {note}\n" if note else ""))
 
 
 def load(tmp_path: Path, text: str) -> list[str]:

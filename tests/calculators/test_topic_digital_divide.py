@@ -26,6 +26,7 @@ def test_populations(catalog: Catalog) -> None:
     assert topic.population_15_24(p).to("person").value == 3_889_075 + 3_716_644
     assert topic.population_15_plus(p).to("person").value == CENSUS_15_PLUS
     assert topic.population_75_plus_2021(p).to("person").value == pytest.approx(65.2e6 * 0.095)
+    assert topic.population_60_plus_2021(p).to("person").value == pytest.approx(65.2e6 * 0.268)
 
 
 def test_people_in_illectronisme(catalog: Catalog) -> None:
@@ -36,17 +37,27 @@ def test_people_in_illectronisme(catalog: Catalog) -> None:
     assert older == pytest.approx(0.62 * 65.2e6 * 0.095)
     assert topic.illectronisme_people_15_24(p).to("person").value == \
         pytest.approx(0.02 * (3_889_075 + 3_716_644))
-    assert topic.illectronisme_people_under_75(p).to("person").value == \
-        pytest.approx(everyone - older)
-    assert topic.illectronisme_share_under_75(p).value == pytest.approx(1 - older / everyone)
+    seniors = topic.illectronisme_people_60_plus(p).to("person").value
+    assert seniors == pytest.approx(0.24 * 65.2e6 * (0.268 - 0.095) + older)
+    assert topic.illectronisme_people_under_60(p).to("person").value == \
+        pytest.approx(everyone - seniors)
+
+
+def test_people_aged_60_and_over_are_most_of_those_affected(catalog: Catalog) -> None:
+    # The errata's hand computation (docs/errata-research.md, 6.1): 80.8 % of the people
+    # affected, and a 60+ rate of 37.5 %, above INSEE's « plus d'une … sur trois ».
+    p = catalog.bind()
+    assert topic.illectronisme_share_60_plus(p).value == pytest.approx(0.808, abs=0.001)
+    assert topic.illectronisme_rate_60_plus(p).value == pytest.approx(0.375, abs=0.001)
 
 
 def test_counts_resting_on_the_2015_census_carry_the_hypothesis(catalog: Catalog) -> None:
     p = catalog.bind()
     for function in (topic.illectronisme_people, topic.illectronisme_people_15_24,
-                     topic.illectronisme_people_under_75, topic.illectronisme_share_under_75):
+                     topic.illectronisme_people_under_60, topic.illectronisme_share_60_plus):
         assert [h.key for h in function(p).hypotheses()] == ["population_2021_vs_2015_assumed"]
     assert topic.illectronisme_people_75_plus(p).hypotheses() == []
+    assert topic.illectronisme_people_60_plus(p).hypotheses() == []
 
 
 def test_class_ratios(catalog: Catalog) -> None:
@@ -82,14 +93,29 @@ def test_no_population_at_all_is_a_division_by_zero(catalog: Catalog) -> None:
              and key.startswith("population_")}
     p = catalog.with_values(**zeros, population_metro_2021=0).bind()
     with pytest.raises(CalculatorError, match="division par zéro"):
-        topic.illectronisme_share_under_75(p)
+        topic.illectronisme_share_60_plus(p)
 
 
 def test_more_older_people_than_everyone_is_refused(catalog: Catalog) -> None:
     p = catalog.with_values(population_metro_2021=2e9).bind()
     with pytest.raises(CalculatorError, match="plus de personnes concernées") as error:
-        topic.illectronisme_people_under_75(p)
-    assert error.value.key == "illectronisme_people_under_75"
+        topic.illectronisme_people_under_60(p)
+    assert error.value.key == "illectronisme_people_under_60"
+
+
+def test_more_people_over_75_than_over_60_is_refused_naming_the_share(catalog: Catalog) -> None:
+    p = catalog.with_values(share_75_plus_2021=0.3).bind()
+    with pytest.raises(CalculatorError, match="plus de 75 ans et plus que de 60 ans") as error:
+        topic.illectronisme_people_60_plus(p)
+    assert error.value.key == "share_75_plus_2021"
+
+
+def test_a_60_plus_rate_below_insee_one_in_three_is_refused(catalog: Catalog) -> None:
+    # With 10 % of the 60-74-year-olds affected, the 60+ rate falls to about 28 %: INSEE says
+    # « plus d'une personne de 60 ans ou plus sur trois », so the estimate is refused.
+    p = catalog.with_values(illectronisme_rate_60_74_2021=0.10).bind()
+    with pytest.raises(CalculatorError, match="moins d’une personne de 60 ans ou plus sur trois"):
+        topic.illectronisme_people_60_plus(p)
 
 
 @given(factor=st.floats(min_value=0.5, max_value=2.0, allow_nan=False))

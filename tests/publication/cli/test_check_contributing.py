@@ -116,3 +116,17 @@ def test_the_walk_through_publishes_a_myth_with_its_own_calculations(
     assert len(labels) == 3
     for label in labels:
         assert label[1:] in calcul, label
+
+
+def test_the_assertion_example_checks_the_complete_examples_words(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    block = guide_example("exemple-affirmation")
+    article = guide_example("exemple-complet").replace("\n---\n", "\n" + block + "---\n", 1)
+    project = make_project(articles={"mythes/exemple.md": article})
+    check(project, capsys)
+    # Two weeks less a day, and the same words no longer hold.
+    (project / "content" / "mythes" / "exemple.md").write_text(
+        article.replace("at_least: 14", "at_least: 15"), encoding="utf-8")
+    assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
+    assert "« pendant des semaines » : les chiffres ne le soutiennent plus" \
+        in capsys.readouterr().err

@@ -54,7 +54,8 @@ def test_the_scaffold_has_every_field_and_today(tmp_path: Path) -> None:
     assert path == tmp_path / "mythes" / "le-cloud-cest-leger.md"
     text = path.read_text(encoding="utf-8")
     required = [key for key in FIELDS
-                if key not in ("verdict_label", "cta", "based_on", "corrections", "template")]
+                if key not in ("verdict_label", "cta", "based_on", "corrections", "assertions",
+                               "template")]
     for key in required:
         assert re.search(rf"^{key}:", text, re.M), key
     assert 'title: "Le cloud, c’est léger ?"' in text

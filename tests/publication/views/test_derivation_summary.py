@@ -17,7 +17,7 @@ def block(key: str, in_text: bool = True, hypotheses: tuple[str, ...] = ()) -> D
     return DerivationView(
         anchor=f"calcul-{key}", label=key, value="1", range=None, status="derived",
         status_label="calculé", formula=None, inputs=(), hypotheses=hypotheses, reference=None,
-        source_number=None, source_anchor=None, locator=None, note=None,
+        source_number=None, source_anchor=None, locator=None, note=None, quote=None,
         text_anchor=f"texte-calcul-{key}" if in_text else None,
     )
 
