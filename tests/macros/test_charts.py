@@ -33,6 +33,7 @@ def parameter(key: str, value: float, unit: str = "dimensionless", year: int | N
     text = (f"{key}:\n  label: {key.replace('_', ' ')}\n  value: {value}\n  unit: {unit}\n"
             "  status: primary\n  source: src\n  locator: p. 1\n")
     text += f"  year: {year}\n" if year is not None else ""
+    text += "  quote: La phrase qui donne cette part.\n" if unit == "dimensionless" else ""
     text += f"  low: {low}\n  high: {high}\n" if low is not None else ""
     return text
 
