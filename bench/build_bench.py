@@ -63,18 +63,20 @@ class Measure:
 Results = dict[int, dict[str, Measure]]
 
 
-def _check_output(site: Path, figures: bool, n: int) -> None:
-    """The synthetic pages were built, with linked figures in ours and none in plain."""
+def _check_output(site: Path, figures: bool, n: int, charts: bool = False) -> None:
+    """The synthetic pages were built, with linked figures in ours and none in plain, and a
+    chart in the ``charts`` variant only."""
     if n == 0:
         return
     page = site / ARTICLES_DIR / "mythe-synthetique-00001" / "index.html"
     html = page.read_text(encoding="utf-8")
-    if "{{" in html or ('class="vf-fig' in html) != figures:
+    if "{{" in html or ('class="vf-fig' in html) != figures \
+            or ('<figure class="vf-chart' in html) != charts:
         raise RuntimeError(f"unexpected output in {page}")
 
 
 def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: float,
-                 baseline: Path | None) -> dict[str, Measure]:
+                 baseline: Path | None, charts: str = "") -> dict[str, Measure]:
     with tempfile.TemporaryDirectory(prefix=f"vf-bench-{n}-") as tmp:
         root = Path(tmp)
         ours = make_project(root / "ours", n, "ours", distinct=distinct)
@@ -85,6 +87,9 @@ def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: f
         }
         if baseline is not None:
             builds["base"] = (ours, baseline)
+        if charts:  # the same myths, each with one chart (issue 16)
+            builds["charts"] = (make_project(root / "charts", n, "ours", distinct=distinct,
+                                             charts=charts), None)
         for variant, (config, code) in builds.items():
             source = imported_from(code, config.parent)
             if source != (code or ROOT).resolve():
@@ -93,7 +98,7 @@ def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: f
         for variant, (config, code) in builds.items():
             site = root / f"site-{variant}"
             mkdocs_build(config, site, timeout, code)  # warm-up: disk cache, bytecode
-            _check_output(site, variant != "plain", n)
+            _check_output(site, variant != "plain", n, variant == "charts")
         for i in range(runs):
             for variant, (config, code) in builds.items():
                 result = mkdocs_build(config, root / f"site-{variant}", timeout, code)
@@ -146,6 +151,14 @@ def targets(results: Results) -> str:
         lines.append("- Cost per article flat as N grows (ours, marginal CPU ms per article, up "
                      "to N): " + ", ".join(f"{cost:.2f} (≤{n:,})" for n, cost in steps)
                      + f"; max/min {max(costs) / min(costs):.2f}")
+    if "charts" in next(iter(results.values())):
+        for n, measures in results.items():
+            if n:
+                ours, charts = measures["ours"], measures["charts"]
+                verdict = "met" if charts.cpu / ours.cpu < 1.10 else "NOT met"
+                lines.append(f"- One chart per myth at N = {n:,} (issue 16: < 10 % more): "
+                             f"{charts.wall / ours.wall:.3f}× wall, "
+                             f"{charts.cpu / ours.cpu:.3f}× CPU → {verdict}")
     if "base" in next(iter(results.values())):
         for n, measures in results.items():
             if n:
@@ -164,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--distinct-macros", action="store_true",
                         help="make every macro's text unique (defeats caches keyed by text)")
     parser.add_argument("--baseline-rev", help="also build with our code at this git revision")
+    parser.add_argument("--charts", choices=("own", "new"),
+                        help="also build the same myths with one chart each (issue 16): bars "
+                        "of figures the article shows (own), or of values it does not (new)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per build")
     args = parser.parse_args(argv)
     stop_on_sigterm()
@@ -175,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted({0, *args.sizes}):
             print(f"N = {n:,}: generating and building…", file=sys.stderr, flush=True)
             results[n] = measure_size(n, args.runs, args.distinct_macros, plain, args.timeout,
-                                      baseline)
+                                      baseline, args.charts or "")
     info = machine()
     print(f"\nBuild time, median of {args.runs} runs, "
           f"{'distinct' if args.distinct_macros else 'shared'} macro texts"

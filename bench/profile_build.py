@@ -35,6 +35,8 @@ STAGES = (
     ("      Jinja compile (from_string)", "jinja2/environment.py", "from_string"),
     ("      figure filter", "macros/toolbox.py", "figure_filter"),
     ("    derivation views", "publication/views/derivation.py", "build"),
+    ("  our on_page_content (sanitiser)", "publication/site/plugin.py", "on_page_content"),
+    ("  Markdown convert", "markdown/core.py", "convert"),
     ("  our on_post_build (figures report)", "publication/site/plugin.py", "on_post_build"),
     ("  search index (Material)", "material/plugins/search/plugin.py", "on_post_build"),
 )
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--variant", choices=("ours", "plain"), default="ours")
     parser.add_argument("--distinct-macros", action="store_true")
+    parser.add_argument("--charts", choices=("own", "new"),
+                        help="one chart per myth (issue 16; see build_bench.py --charts)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--save", type=Path, help="write the raw profile (.prof) there")
     args = parser.parse_args(argv)
@@ -69,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="vf-profile-") as tmp:
         config_file = make_project(Path(tmp) / args.variant, args.n, args.variant,
-                                   distinct=args.distinct_macros)
+                                   distinct=args.distinct_macros, charts=args.charts or "")
         config = load_config(str(config_file), site_dir=str(Path(tmp) / "site"))
         profiler = cProfile.Profile()
         start = time.perf_counter()

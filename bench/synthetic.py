@@ -41,6 +41,25 @@ FIGURES = (
 )
 CITATIONS = ("patterson2021", "impactco2_ademe", "luccioni2023", "devries2023", "epoch2025",
              "jegham2025", "google2025", "mistral2025", "chatterji2025")
+#: With ``charts="new"``, each synthetic myth has one of these (issue 16), after its first
+#: paragraph: values the article does not show elsewhere, so each adds derivations to its calcul
+#: page (the worst case; every chart of the seven real articles shows figures of its text).
+CHARTS = (
+    '{{ chart("comparaison", "Un mois d’utilisation contre tout l’entraînement", '
+    '{"Entraînement de GPT-3": "gpt3_training_emissions", "Un mois d’utilisation": '
+    '"chatgpt_monthly_inference_emissions"}, unit="tCO2e", digits=2) }}',
+    '{{ chart("barres", "Émissions d’une requête", {"Hypothèse d’origine": '
+    '"emissions_per_query_seed", "Estimations publiées": "published_per_query_estimates"}, '
+    'unit="gCO2e/query", digits=2) }}',
+    '{{ chart("courbes", "La part des femmes remonte", {"Union européenne": '
+    '["women_share_ict_specialists_eu_2013", "women_share_ict_specialists_eu_2023"], '
+    '"France": ["women_share_digital_sector_2018", "women_share_digital_sector_2020"]}, '
+    'unit="percent", digits=3) }}',
+    '{{ chart("barres", "L’illectronisme selon le métier", {"Ouvriers": '
+    '"illectronisme_rate_workers_2021", "Cadres": "illectronisme_rate_executives_2021", '
+    '"Anciens ouvriers": "illectronisme_rate_retired_workers_2021", "Anciens cadres": '
+    '"illectronisme_rate_retired_executives_2021"}, unit="percent", digits=2) }}',
+)
 FIGURES_PER_ARTICLE = 6
 CITATIONS_PER_ARTICLE = 2
 
@@ -150,8 +169,27 @@ def _distinct(macro: str, number: int) -> str:
             .replace(" }}", " " * d + "}}", 1))
 
 
-def article(index: int, seed: int = 0, distinct: bool = False) -> str:
-    """The Markdown of synthetic myth ``index``: about 600 words and six figure macros.
+_CALL = re.compile(r'\{\{\s*(?:param\("(\w+)"\)|(\w+)\(\))\s*\|\s*figure(?:_range)?\("([^"]*)"')
+
+
+def own_chart(figures: list[str]) -> str:
+    """Bars of the article's own figures that share a unit (the largest such group), as an
+    editor charts what the text discusses: no value the article does not already show."""
+    groups: dict[str, list[str]] = {}
+    for call in figures:
+        match = _CALL.search(call)
+        if match:
+            groups.setdefault(match.group(3), []).append(match.group(1) or match.group(2))
+    unit, keys = max(groups.items(), key=lambda item: (len(item[1]), item[0]))
+    bars = ", ".join(f'"Valeur {chr(65 + i)}": "{key}"' for i, key in enumerate(keys))
+    return (f'{{{{ chart("barres", "Les chiffres de l’article", {{{bars}}}, unit="{unit}", '
+            'digits=2) }}')
+
+
+def article(index: int, seed: int = 0, distinct: bool = False, charts: str = "") -> str:
+    """The Markdown of synthetic myth ``index``: about 600 words and six figure macros; with
+    ``charts``, the same text and one chart as a paragraph of its own: ``"own"``, bars of its
+    own figures (``own_chart``); ``"new"``, one of ``CHARTS``.
 
     With ``distinct``, every macro's text differs from every other article's (inert spaces), as
     in a corpus where no two articles write the same call: caches keyed by text do not help.
@@ -183,10 +221,14 @@ def article(index: int, seed: int = 0, distinct: bool = False) -> str:
         "cover_alt: \"Illustration : une bulle de conversation reliée à des serveurs.\"",
         "---",
     ))
+    chart = (own_chart(figures) if charts == "own" else CHARTS[index % len(CHARTS)]) \
+        if charts else ""  # before the paragraphs, which take the figures they write
     blocks = []
     for heading in rng.sample(_HEADINGS, 3):
         blocks.append(f"## {heading}")
         blocks.extend(_paragraph(rng, figures, citations) for _ in range(2))
+    if chart:
+        blocks.insert(2, _distinct(chart, index) if distinct else chart)
     return front + "\n\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -252,7 +294,7 @@ def plain_config(config: str) -> str:
 
 
 def make_project(dest: Path, n: int, variant: Variant, seed: int = 0, distinct: bool = False,
-                 plain: PlainText | None = None) -> Path:
+                 plain: PlainText | None = None, charts: str = "") -> Path:
     """A project in ``dest`` with the real content plus ``n`` synthetic myths; its mkdocs.yml."""
     dest.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -260,7 +302,7 @@ def make_project(dest: Path, n: int, variant: Variant, seed: int = 0, distinct: 
     folder = dest / "content" / ARTICLES_DIR
     folder.mkdir(exist_ok=True)
     for i in range(1, n + 1):
-        text = article(i, seed, distinct)
+        text = article(i, seed, distinct, charts)
         (folder / f"mythe-synthetique-{i:05d}.md").write_text(text, encoding="utf-8")
     if variant == "ours":
         shutil.copytree(ROOT / "site_overrides", dest / "site_overrides")

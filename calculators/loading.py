@@ -30,10 +30,10 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _SOURCE_REQUIRED = ("authors", "title", "venue", "year")
 _SOURCE_OPTIONAL = ("url", "doi", "published", "accessed", "note", "cite_as", "kind", "version")
 _PARAM_REQUIRED = ("label", "value", "unit", "status", "source", "locator")
-_PARAM_OPTIONAL = ("low", "high", "note", "quote", "no_quote")
+_PARAM_OPTIONAL = ("low", "high", "note", "quote", "no_quote", "year")
 #: The newsroom's own hypothesis has no source to read it in: its reasoning is its note.
 _NEWSROOM_REQUIRED = ("label", "value", "unit", "status", "note")
-_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "quote", "no_quote")
+_NEWSROOM_OPTIONAL = ("low", "high", "source", "locator", "quote", "no_quote", "year")
 _STATUS_VALUES = {status.value: status for status in DATA_STATUSES}
 #: Words by which a locator or a note says the value was read in someone else's account of the
 #: source (a write-up, a press article or dispatch, a re-publication), so not ``primary``.
@@ -382,6 +382,11 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
     elif f.get("source") and source is None:
         error("source", f"source inconnue « {f['source']} »",
               suggest(str(f["source"]), sources) or ADD_SOURCE)
+    year = f.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)
+                             or not 1800 <= year <= 2200):
+        error("year", f"« year » invalide : {year!r}",
+              "l’année que la valeur décrit, en chiffres, par exemple year: 2023")
     if problems or status is None or (source is None and not newsroom) or value is None:
         return None, problems + _quote_errors(entry, display, status, value)
     # A share without its quote is reported, but the parameter stays usable: the figures that
@@ -393,7 +398,7 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
         high=high, note=f.get("note"),
         quote=str(f["quote"]) if f.get("quote") not in (None, "") else None,
         no_quote=str(f["no_quote"]) if f.get("no_quote") not in (None, "") else None,
-        file=display, line=entry.line,
+        file=display, line=entry.line, year=year,
     ), problems
 
 

@@ -94,3 +94,5 @@ class Parameter:
     no_quote: str | None = None
     file: str | None = None
     line: int | None = None
+    #: The year the value describes, when it is one year's (a point of a time series chart).
+    year: int | None = None

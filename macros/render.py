@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -47,6 +47,8 @@ class Rendered:
     figures: Mapping[str, Figure]
     units: Mapping[str, DisplayUnit]
     citations: Mapping[str, Source]
+    #: HTML that replaces each token of ``text`` after Markdown (``chart_calls.place_blocks``).
+    blocks: Mapping[str, str] = field(default_factory=dict)
 
 
 class Renderer:
@@ -111,7 +113,7 @@ class Renderer:
                     raise _in_file(error, line_offset) from None
                 raise self._explain(error, file, line_offset) from error
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
-                            dict(record.citations))
+                            dict(record.citations), dict(record.blocks))
 
     def _render_expressions(self, text: str, article_view: Mapping[str, Any],
                             derivations_url: str,
@@ -146,7 +148,7 @@ class Renderer:
             except Exception:
                 return None  # the whole path raises the same error, with its line
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
-                            dict(record.citations))
+                            dict(record.citations), dict(record.blocks))
 
     def _prepare(self, expressions: list[str]) -> dict[str, Template] | None:
         """The page's expressions compiled alone, or None if the page is better compiled whole.

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
 from vocabulary.hints import ADD_SOURCE, suggest
 
+from .chart_calls import ChartMaker
 from .formatting import (
     MAX_DIGITS,
     Rounding,
@@ -43,6 +44,9 @@ class PageRecord:
     #: Figures whose id (where their derivation links back to) another text of the page holds
     #: already: a text shown beside the body (« En bref ») leaves the body's ids to the body.
     anchored: frozenset[str] = frozenset()
+    #: HTML blocks the page places after Markdown, by the token that stands for each in its
+    #: text (a chart: ``chart_calls.place_blocks``).
+    blocks: dict[str, str] = field(default_factory=dict)
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
@@ -107,6 +111,11 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     return Markup('<a class="{}" href="{}#{}"{}>{}{}</a>').format(
         classes, record.derivations_url, anchor(figure), identifier, text, flag
     )
+
+
+def _block(token: str, html: str) -> None:
+    """Keep ``html`` for the page, to replace ``token`` once Markdown has run."""
+    _page.get().blocks.setdefault(token, html)
 
 
 def _scaled(figure: Figure, key: str, scale: str | None, magnitude: Callable[[Figure], float]
@@ -192,6 +201,9 @@ class Toolbox:
             "figure": figure_filter,
             "figure_range": figure_range_filter,
         }
+        known = [*self.parameters, *catalog.calculators()]
+        self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
+                                                   _default_unit, _block))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:

@@ -33,6 +33,9 @@ TAGS = frozenset({
     "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
     "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
 })
+#: The charts' inline SVG (``charts.svg``), and nothing else of SVG: no <a>, <use>, <image>,
+#: <foreignObject>, <style>, <script> or <animate>.
+SVG_TAGS = frozenset({"svg", "title", "desc", "g", "rect", "line", "path", "circle", "text"})
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href", "hreflang"},
@@ -42,6 +45,12 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
     "ol": {"start", "reversed", "type"}, "time": {"datetime"}, "details": {"open"},
     "abbr": {"title"},
+    # The charts' inline SVG (``charts.svg``): shapes and texts, styled by class only. No
+    # href, no style, no presentation attribute (fill="url(…)" would load another site's
+    # resource), and each value is checked by ``_SVG_VALUES``.
+    "svg": {"viewBox", "role", "aria-labelledby"},
+    "rect": {"x", "y", "width", "height"}, "line": {"x1", "y1", "x2", "y2"},
+    "circle": {"cx", "cy", "r"}, "path": {"d"}, "text": {"x", "y"},
 }
 #: Table cells may carry their alignment (Markdown's tables write it as a style).
 STYLE_PROPERTIES = frozenset({"text-align"})
@@ -49,17 +58,38 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)
 
 
-def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
-    """An image is served by the site itself: no other host learns who reads the page."""
+_NUMBER = r"-?\d{1,6}(?:\.\d{1,3})?"
+#: What each SVG attribute may hold: numbers, a path of straight segments, ids. Nothing that
+#: names a resource, a script or a style.
+_SVG_VALUES = {
+    **dict.fromkeys(("x", "y", "width", "height", "x1", "y1", "x2", "y2", "cx", "cy", "r"),
+                    re.compile(_NUMBER)),
+    "viewBox": re.compile(rf"{_NUMBER}(?: {_NUMBER}){{3}}"),
+    # A path of straight segments: commands and numbers only (one flat class: linear time).
+    "d": re.compile(r"[MLHVZmlhvz][MLHVZmlhvz0-9 .,-]{0,20000}"),
+    "role": re.compile(r"img"),
+    "aria-labelledby": re.compile(r"[a-z0-9_-]{1,80}(?: [a-z0-9_-]{1,80}){0,3}"),
+}
+_SVG_TAGS = frozenset({"svg", "rect", "line", "circle", "path", "text"})
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """An image is served by the site itself: no other host learns who reads the page. An SVG
+    attribute holds only what ``_SVG_VALUES`` allows it."""
     if tag == "img" and attribute == "src" and _ABSOLUTE.match(value):
         return None
+    if tag in _SVG_TAGS:
+        allowed = _SVG_VALUES.get(attribute)
+        if allowed is not None and not allowed.fullmatch(value):
+            return None
     return value
 
 
-_STRICT = nh3.Cleaner(tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+_STRICT = nh3.Cleaner(tags=set(TAGS | SVG_TAGS),
+                      attributes={k: set(v) for k, v in ATTRIBUTES.items()},
                       url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                       filter_style_properties=set(STYLE_PROPERTIES),
-                      attribute_filter=_local_images_only)
+                      attribute_filter=_attribute_filter)
 
 
 #: What ``_normalised`` lets through: every tag, attribute, scheme and style property named
@@ -73,7 +103,7 @@ _NAMED_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 def _normalised(html: str) -> str:
     """``html`` as ammonia writes it when it may keep everything it holds."""
     text = f"{html} {unescape(html)}"  # « jav&#x61;script: » names javascript
-    tags = {t.lower() for t in _NAMED_TAG.findall(text)} | TAGS
+    tags = {t.lower() for t in _NAMED_TAG.findall(text)} | TAGS | SVG_TAGS
     attributes = {a.lower() for a in _NAMED_ATTRIBUTE.findall(text)}
     named = {n.lower() for n in _NAMED_SCHEME.findall(text)}
     options: dict[str, Any] = {}
@@ -161,7 +191,7 @@ def _removals(before: list[str], after: list[str]) -> list[Finding]:
         if parsed is None:
             continue
         tag, attributes = parsed
-        if tag not in TAGS:
+        if tag not in TAGS and tag not in SVG_TAGS:
             kind = "interdite" if tag in DANGEROUS_TAGS else "non autorisée"
             removals.append(Finding(f"balise HTML {kind} <{tag}>", _ALLOWED, "<" + tag))
             continue

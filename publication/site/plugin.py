@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from macros.chart_calls import place_blocks
 from publication.cards.render import ArticleCard, CardRenderer, default_cache_dir
 from publication.checks.markdown_bounds import markdown_bounds
 from publication.checks.output_html import sanitise, source_line
@@ -249,6 +250,9 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         """The page's HTML as the site serves it: cleaned by the sanitiser, every removal an
         error at the line of the source that produced it."""
         src_uri = page.file.src_uri
+        rendered = self.publication.pages.get(src_uri)
+        if rendered is not None:  # charts, drawn by the renderer, placed after Markdown
+            html = place_blocks(html, rendered.rendered.blocks)
         sanitised = sanitise(html)
         if sanitised.findings:
             file = self.publication.display_path(src_uri)
@@ -256,7 +260,6 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
                 ContentError(file, source_line(finding.clue, page.file.content_string),
                              finding.message, finding.hint)
                 for finding in sanitised.findings)
-        rendered = self.publication.pages.get(src_uri)
         if rendered is not None and rendered.article is not None:
             rendered.body_text = html_text(sanitised.html)
         return Markup(sanitised.html)

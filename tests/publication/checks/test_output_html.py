@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from publication.checks.output_html import sanitise, source_line
+from publication.checks.output_html import Sanitised, sanitise, source_line
 
 #: MkDocs' own extensions and the site's (mkdocs.yml).
 EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html",
@@ -39,7 +39,25 @@ ALLOWED = [
 REFUSED = [
     ("<script>alert(1)</script>", "balise HTML interdite <script>"),
     ("<SCRIPT SRC=x></SCRIPT>", "balise HTML interdite <script>"),
-    ("<svg onload=alert(1)>", "balise HTML interdite <svg>"),
+    ("<svg onload=alert(1)>", "attribut interdit « onload » sur <svg>"),
+    # SVG: the charts' subset only (shapes, texts, ids, classes), each value checked.
+    ('<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "adresse interdite"),
+    ('<svg><use href="https://x.exemple/s.svg#a"></use></svg>', "balise HTML non autorisée <use>"),
+    ('<svg><image href="https://traceur.exemple/p.gif"></image></svg>', "balise HTML"),
+    ('<svg><script>alert(1)</script></svg>', "balise HTML interdite <script>"),
+    ('<svg><style>rect{fill:url(https://x.exemple/a)}</style></svg>',
+     "balise HTML interdite <style>"),
+    ('<svg><rect style="fill:url(https://x.exemple/a)"></rect></svg>',
+     "attribut « style » interdit sur <rect>"),
+    ('<svg><rect fill="url(https://x.exemple/a)"></rect></svg>',
+     "attribut non autorisé « fill » sur <rect>"),
+    ('<svg><rect x="url(https://x.exemple/a)"></rect></svg>',
+     "attribut non autorisé « x » sur <rect>"),
+    ('<svg><path d="M0 0 url(https://x.exemple/a)"></path></svg>',
+     "attribut non autorisé « d » sur <path>"),
+    ('<svg><path d="M' + "1" * 30000 + 'x"></path></svg>', "attribut non autorisé « d »"),
+    ('<svg><text onclick="alert(1)">x</text></svg>', "attribut interdit « onclick » sur <text>"),
+    ('<svg role="presentation" aria-labelledby="a b c d e"></svg>', "attribut non autorisé"),
     ("<style>body{}</style>", "balise HTML interdite <style>"),
     ("<form action=x><input></form>", "balise HTML interdite <form>"),
     ('<img src="a.png" alt="" onerror="alert(1)">', "attribut interdit « onerror » sur <img>"),
@@ -97,13 +115,44 @@ def test_forbidden_html_is_refused(text: str, message: str) -> None:
 @pytest.mark.parametrize(("text", "_"), REFUSED)
 def test_what_the_site_serves_holds_nothing_that_runs(text: str, _: str) -> None:
     html = sanitise(markdown.Markdown(extensions=EXTENSIONS).convert(text)).html.lower()
-    for marker in ("<script", "javascript:", "vbscript:", "data:", " on", "<iframe", "<svg",
+    for marker in ("<script", "javascript:", "vbscript:", "data:", " on", "<iframe", "<use",
+                   "<image", "<foreignobject", "<animate", "<set", "url(", "x.exemple",
                    "<style", "<meta", "<base", "<link", "//traceur", "<object", "<math"):
         if marker == " on":
             assert not any(f" on{event}=" in html for event in ("error", "load", "click",
                                                                 "toggle", "mouseover")), html
         else:
             assert marker not in html, (marker, html)
+
+
+#: SVG that ammonia drops whole even when told to keep every tag it names (foreign namespaces,
+#: animation elements): no finding, and nothing of it is served.
+SVG_DROPPED = [
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<svg><animate attributeName="href" to="javascript:alert(1)"></animate></svg>',
+    '<svg><set attributeName="onmouseover" to="alert(1)"></set></svg>',
+    '<svg><foreignObject><iframe src="https://x.exemple/"></iframe></foreignObject></svg>',
+]
+
+
+@pytest.mark.parametrize("text", SVG_DROPPED)
+def test_svg_that_could_run_or_load_is_never_served(text: str) -> None:
+    html = sanitise(text).html.lower()
+    for marker in ("javascript:", "alert", "<animate", "<set", "<foreignobject", "<iframe",
+                   "x.exemple", "xlink"):
+        assert marker not in html, (marker, html)
+
+
+def test_a_chart_svg_is_served_as_it_was() -> None:
+    chart = ('<figure class="vf-chart" id="graphique-1"><svg class="vf-chart__svg" '
+             'viewBox="0 0 400 140" role="img" aria-labelledby="graphique-1-titre">'
+             '<title id="graphique-1-titre">T</title><desc>D</desc>'
+             '<rect x="8" y="27" width="187.2" height="16" class="vf-chart__mark"></rect>'
+             '<line x1="8" y1="8" x2="8" y2="100" class="vf-chart__grid"></line>'
+             '<circle cx="1" cy="2" r="4.5" class="m"></circle>'
+             '<path d="M1 2L3 4Z" class="m"></path>'
+             '<text x="8" y="21" class="vf-chart__label">A &lt;b&gt;</text></svg></figure>')
+    assert sanitise(chart) == Sanitised(chart, ())
 
 
 def test_a_removal_is_found_at_its_source_line() -> None:

@@ -58,6 +58,18 @@ def test_the_calculation_example_loads(make_project: Callable[..., Path],
     check(project, capsys)
 
 
+def test_the_chart_example_passes_check_and_draws_a_chart(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    article = guide_example("exemple-complet").replace(
+        "## Alors, verdict ?", guide_example("exemple-graphique") + "\n## Alors, verdict ?")
+    project = make_project(articles={"mythes/graphique.md": article})
+    check(project, capsys)
+    page = soup(build(project) / "mythes" / "graphique" / "index.html")
+    chart = page.select_one("figure.vf-chart--compare")
+    assert chart is not None and chart.select_one("svg[role=img] title") is not None
+    assert len(chart.select("table a.vf-fig")) == 2
+
+
 def test_every_section_a_message_points_to_exists() -> None:
     headings = set(re.findall(r"^#+ (.+)$", GUIDE, re.M))
     sources = [p.read_text(encoding="utf-8")

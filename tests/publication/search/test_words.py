@@ -90,6 +90,13 @@ def test_body_text_drops_tags_comments_and_scripts() -> None:
     assert "un" in text.split() and "deux" in text.split()  # cells never run together
 
 
+def test_a_charts_drawing_is_not_indexed_twice() -> None:
+    text = html_text('<figure class="vf-chart"><figcaption>Émissions</figcaption><svg><title>'
+                     'Émissions</title><text x="1" y="2">graduation</text></svg><table><tr><td>'
+                     "valeur</td></tr></table></figure>")
+    assert text.split() == ["Émissions", "valeur"]
+
+
 def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
     """PyStemmer (pinned) is what snowballstemmer uses: the same stems as its pure-Python French
     stemmer, for every word of the real articles."""

@@ -22,10 +22,11 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 
 
 def figure_texts(html: Path) -> dict[str, str]:
-    """The text of each figure link, by the id of its derivation block."""
+    """The text of each figure link of the prose, by the id of its derivation block (a chart's
+    data table links its values too, in the chart's own unit and digits)."""
     page = soup(html)
     return {a["href"].split("#")[1]: a.get_text(" ", strip=True)
-            for a in page.select("a.vf-fig")}
+            for a in page.select("a.vf-fig") if a.find_parent(class_="vf-chart") is None}
 
 
 def test_article_shows_the_computed_figures(built_site: Path, catalog: Catalog) -> None:
