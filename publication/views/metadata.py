@@ -287,7 +287,9 @@ def author(site: Site, name: str, publisher: dict[str, Any]) -> dict[str, Any]:
 
 def claim(text: str, based_on: Source | None) -> dict[str, Any]:
     """The reviewed ``Claim``; where the article knows the text the claim first appeared in
-    (``based_on``), its ``firstAppearance`` and the authors of that text."""
+    (``based_on``), its ``firstAppearance`` with that text's authors. The claim itself has no
+    ``author``: a myth is held by no one in particular, and the text that first quoted it in
+    these words (our series' seed article) was written to refute it, not to make it."""
     node: dict[str, Any] = {"@type": "Claim", "name": text}
     if based_on is None:
         return node
@@ -297,7 +299,6 @@ def claim(text: str, based_on: Source | None) -> dict[str, Any]:
         work["url"] = based_on.url
     if authors:
         work["author"] = authors if len(authors) > 1 else authors[0]
-        node["author"] = work["author"]
     if based_on.published:
         work["datePublished"] = based_on.published.isoformat()
         node["datePublished"] = based_on.published.isoformat()

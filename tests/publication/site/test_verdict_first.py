@@ -173,9 +173,11 @@ def test_json_ld_names_an_organisation_publisher_and_the_claim_origin(built_site
     assert article["author"]["@type"] == "Organization"
     assert article["dateModified"] == review["dateModified"]
     claim = review["itemReviewed"]
-    assert claim["author"] == {"@type": "Person", "name": "Manon Léger"}
+    # The seed article quoted the myth to refute it: it wrote the text, not the claim.
+    assert "author" not in claim
     first = claim["firstAppearance"]
     assert first["@type"] == "CreativeWork" and first["url"].startswith("http://latitudes.cc/")
+    assert first["author"] == {"@type": "Person", "name": "Manon Léger"}
 
 
 def test_json_ld_claim_without_origin_and_a_person_author(make_project: Callable[..., Path]
