@@ -81,9 +81,10 @@ def summary_html(html: str) -> Markup:
 
 def merged(body: Rendered, summary: Rendered) -> Rendered:
     """The body's figures and citations, then those only « En bref » shows: each has its
-    derivation and its source listed like the body's."""
+    derivation and its source listed like the body's. The body's charts stay the body's."""
     return Rendered(body.text, {**body.figures, **summary.figures},
-                    {**body.units, **summary.units}, {**body.citations, **summary.citations})
+                    {**body.units, **summary.units}, {**body.citations, **summary.citations},
+                    body.blocks)
 
 
 def binary_file_error(data: str | bytes, file: str) -> ContentError | None:
@@ -275,6 +276,10 @@ class Publication:
             self.errors.extend(at_summary(unknown or [error]))
             return None
         problems = at_summary([*doubled_qualifiers(rendered.text)])
+        if rendered.blocks:
+            problems.append(ContentError(
+                file, line, "« summary » : pas de graphique dans « En bref »",
+                "placez le graphique dans le texte de l’article, sur un paragraphe à lui"))
         clean = sanitise(rendered.text)
         problems += at_summary([ContentError(file, None, f.message, f.hint)
                                 for f in clean.findings])

@@ -45,6 +45,8 @@ def test_an_article_without_summary_is_refused_with_a_hint(
      "impossible d’exprimer"),
     ("summary: Un <script>alert(1)</script> piège.", "ne doit contenir ni « < »"),
     (f"summary: \"{PLACEHOLDER} : deux phrases.\"", f"contient encore « {PLACEHOLDER} »"),
+    ("summary: >-\n  Voyez. {{ chart(\"barres\", \"Durée\", {\"Entraînement\": "
+     "\"gpt3_training_days\"}) }}", "pas de graphique dans « En bref »"),
 ])
 def test_summary_errors_are_reported_at_its_line(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], summary: str,
