@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -83,14 +83,22 @@ def _condition(assertion: CheckedAssertion) -> str:
 
 def assertion_views(checked: Sequence[CheckedAssertion],
                     blocks: Sequence[derivation.DerivationView]) -> tuple[AssertionView, ...]:
-    """The checked sentences, each linked to its figure's block when the page has one."""
+    """The checked sentences, each linked to its figure's block when the page has one; the
+    same words checked against one figure several times read as one item with every bound."""
     anchors = {block.anchor for block in blocks}
+    grouped: dict[tuple[str, str | None], CheckedAssertion] = {}
+    for assertion in checked:
+        key = (assertion.text, assertion.figure.key)
+        if key in grouped:
+            first = grouped[key]
+            assertion = replace(first, comparisons=first.comparisons + assertion.comparisons)
+        grouped[key] = assertion
     return tuple(AssertionView(
         text=french_spacing(assertion.text),
         figure_label=french_spacing(assertion.figure.describe()),
         condition=_condition(assertion),
         derivation_anchor=anchor(assertion.figure) if anchor(assertion.figure) in anchors
-        else None) for assertion in checked)
+        else None) for assertion in grouped.values())
 
 
 @dataclass(frozen=True)

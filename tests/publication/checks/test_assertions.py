@@ -199,3 +199,17 @@ def test_percentages_and_fractions_compare() -> None:
     assert compare(figure(48.2, 45, 52, "percent"), "below", figure(0.6, 0.6, 0.6)).holds
     with pytest.raises(CalculatorError):
         compare(figure(1, 1, 1), "above", figure(1, 1, 1, "kWh"))
+
+
+def test_the_same_words_against_one_figure_read_as_one_item(tmp_path: Path) -> None:
+    assertions = ("  - text: autant, voire bien davantage\n    figure: use_to_training_ratio\n"
+                  "    above: 0.5\n"
+                  "  - text: autant, voire bien davantage\n    figure: use_to_training_ratio\n"
+                  "    below: 61\n"
+                  "  - text: autant\n    figure: use_to_training_ratio\n    at_most: 60")
+    publication, errors = publish(tmp_path, article(assertions, "Autant, voire bien davantage."))
+    assert errors == []
+    first, second = publication.pages["mythes/essai.md"].article.assertions
+    assert first.condition == ("va de 0,86 à 60\u00a0: au-dessus de 0,5 et en dessous de 61 "
+                               "sur toute sa fourchette")
+    assert second.text == "autant"
