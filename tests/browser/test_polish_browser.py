@@ -81,6 +81,9 @@ SMALL_TEXT = """(min) => {
   while (walker.nextNode()) {
     const node = walker.currentNode, element = node.parentElement;
     if (!node.textContent.trim() || !element.checkVisibility()) continue;
+    // A chart's SVG text scales with its drawing (decision 35); its values are also in its
+    // data table, which this rule covers.
+    if (element.closest('svg')) continue;
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < min - 0.01) small.push(`${size}px ${element.className || element.tagName}: `
                                       + node.textContent.trim().slice(0, 30));

@@ -195,10 +195,11 @@ def test_every_text_of_a_chart_is_escaped(tmp_path: Path, hostile: str) -> None:
 
 def test_make_check_reports_a_bad_chart_at_its_line(make_project: Callable[..., Path],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    project = make_project(articles={"mythes/essai.md": minimal(
-        '{{ chart("barres", "Deux parts", {"Avant": "women_share_cs_school_past"}) }}')})
+    text = minimal('{{ chart("barres", "Deux parts", {"Avant": "women_share_cs_school_past"}) }}')
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "chart(" in row)
+    project = make_project(articles={"mythes/essai.md": text})
     assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
     report = capsys.readouterr().err
-    assert "content/mythes/essai.md:14: « women_share_cs_school_past » : paramètre ou calcul " \
-        "inconnu dans le graphique" in report
+    assert f"content/mythes/essai.md:{line}: « women_share_cs_school_past » : paramètre ou " \
+        "calcul inconnu dans le graphique" in report
     assert "women_share_cs_schools_past" in report
