@@ -3,7 +3,9 @@
 An SVG file runs its scripts when a reader opens it, with the site's origin, and may load other
 hosts' resources. An SVG under ``content/images/`` may hold shapes, text, gradients and internal
 references only: no script, no event attribute, no ``foreignObject``, no style sheet, no link
-or reference outside the file, no DOCTYPE (so no entity can expand).
+or reference outside the file, no DOCTYPE (so no entity can expand). No filter either: a blur
+of a few bytes over a huge region takes resvg minutes to draw on a share card (and a reader's
+browser as long), so a cover could hang the build.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from vocabulary.errors import ContentError
 ELEMENTS = frozenset({
     "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "path", "rect", "circle",
     "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath", "linearGradient",
-    "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter", "feGaussianBlur",
-    "feOffset", "feBlend", "feFlood", "feComposite", "feMerge", "feMergeNode", "feColorMatrix",
+    "radialGradient", "stop", "clipPath", "mask", "pattern", "marker",
 })
 _REFERENCES = frozenset({"href", "xlink:href"})
 _EXTERNAL_CSS = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.I)
@@ -44,10 +45,12 @@ def svg_problems(data: bytes, file: str) -> list[ContentError]:
         for key, value in attributes.items():
             if key.lower().startswith("on"):
                 refuse(f"attribut d’événement interdit « {key} » sur <{name}>")
-            elif key in _REFERENCES and not value.strip().startswith("#"):
+            elif (key in _REFERENCES or key.endswith(":href")) \
+                    and not value.strip().startswith("#"):
                 refuse(f"référence hors du fichier interdite : {key}=« {value} »")
-            elif key == "style" and _EXTERNAL_CSS.search(value):
-                refuse(f"style qui charge une ressource extérieure sur <{name}>")
+            elif _EXTERNAL_CSS.search(value):
+                # In a style, and in presentation attributes (fill, filter, mask, clip-path…)
+                refuse(f"« {key} » charge une ressource extérieure sur <{name}>")
 
     def instruction(target: str, data: str) -> None:
         if target.lower() != "xml":

@@ -85,6 +85,16 @@ CASES = {
         '<use href="https://traceur.exemple/s.svg#a"/>')), "référence hors du fichier"),
     "svg-entities": Plant("images/b.svg", text('<!DOCTYPE svg [<!ENTITY a "aaaa">]>'
                                                + SVG.format("&a;")), "DOCTYPE"),
+    # A few bytes of blur over a huge region take resvg minutes on a share card.
+    "svg-filter": Plant("images/fl.svg", text(SVG.format(
+        '<filter id="f"><feGaussianBlur stdDeviation="5000"/></filter>'
+        '<rect width="10" height="10" filter="url(#f)"/>')), "élément SVG interdit <filter>"),
+    "svg-prefixed-href": Plant("images/px.svg", text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+        '<use x:href="file:///etc/hostname#a"/></svg>'), "référence hors du fichier"),
+    "svg-url-attribute": Plant("images/ua.svg", text(SVG.format(
+        '<rect width="10" height="10" fill="url(https://traceur.exemple/p.svg#p)"/>')),
+        "« fill » charge une ressource extérieure"),
     "oversized-image": Plant("images/lourde.png", lambda p: p.write_bytes(b"\0" * 2_000_001),
                              "image trop lourde"),
     "bracket-bomb": Plant("mythes/crochets.md", text(myth("[" * 5000)),
