@@ -117,7 +117,8 @@ class ChartMaker:
                 if len(set(years)) != len(years):
                     raise CalculatorError(f"deux valeurs de la série « {one.name} » ont la même "
                                           "année", hint="une courbe a une valeur par année")
-        digest = hashlib.sha256(repr((kind, title, values, unit)).encode()).hexdigest()[:8]
+        digest = hashlib.sha256(repr((kind, title, values, unit, digits, description)).encode()
+                                ).hexdigest()[:8]
         drawn_chart = Chart(drawn, f"graphique-{digest}", title, description,
                             shown.short, series)
         # The page's text holds a token, and the chart's HTML replaces it once Markdown has

@@ -114,8 +114,13 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
 
 
 def _block(token: str, html: str) -> None:
-    """Keep ``html`` for the page, to replace ``token`` once Markdown has run."""
-    _page.get().blocks.setdefault(token, html)
+    """Keep ``html`` for the page, to replace ``token`` once Markdown has run; the same chart
+    twice on a page would give two figures one id."""
+    blocks = _page.get().blocks
+    if token in blocks:
+        raise CalculatorError("le même graphique figure deux fois sur la page",
+                              hint="gardez-en un seul, ou changez son titre")
+    blocks[token] = html
 
 
 def _scaled(figure: Figure, key: str, scale: str | None, magnitude: Callable[[Figure], float]

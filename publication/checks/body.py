@@ -30,7 +30,7 @@ def prose_problems(body: str, file: str, offset: int) -> list[ContentError]:
     typed = prose_of(body)
     return _located([*prose.typed_figures(typed.text),
                      *prose.typed_figures_in_strings(typed.strings),
-                     *prose.placeholders(typed.text)],
+                     *prose.placeholders(typed.text), *prose.reserved_words(body)],
                     file, offset)
 
 

@@ -85,11 +85,20 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-_STRICT = nh3.Cleaner(tags=set(TAGS | SVG_TAGS),
-                      attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
-                      filter_style_properties=set(STYLE_PROPERTIES),
-                      attribute_filter=_attribute_filter)
+def _cleaner(tags: frozenset[str]) -> nh3.Cleaner:
+    return nh3.Cleaner(tags=set(tags),
+                       attributes={k: set(v) for k, v in ATTRIBUTES.items() if k in tags
+                                   or k == "*"},
+                       url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+                       filter_style_properties=set(STYLE_PROPERTIES),
+                       attribute_filter=_attribute_filter)
+
+
+#: What an editor's HTML may hold: no SVG at all (a drawing typed by hand could cover the page
+#: or hide a figure); charts are drawn by ``chart()`` and judged with ``CHARTS``.
+_STRICT = _cleaner(TAGS)
+#: What a chart the renderer drew may hold: the HTML allow-list and the charts' SVG subset.
+_CHARTS = _cleaner(TAGS | SVG_TAGS)
 
 
 #: What ``_normalised`` lets through: every tag, attribute, scheme and style property named
@@ -139,6 +148,9 @@ _TOKEN = re.compile(r"<[^>]*>|[^<]+")
 _NO_SCRIPT = "pas de JavaScript dans une page : les figures et les liens suffisent"
 _ALLOWED = ("balises permises : " + ", ".join(sorted(TAGS)) + " ; pour écrire un chevron, "
             "tapez &lt;")
+_DRAW_WITH_CHART = ("pas de SVG écrit à la main dans un article : un graphique s’écrit avec "
+                    "chart() (CONTRIBUTING.md, « Les graphiques »), un dessin se met dans "
+                    "content/images/")
 _LOCAL_IMAGE = "copiez l’image dans content/images/ et donnez son chemin relatif"
 #: Tags named as such in errors: they run code, load other pages or change the page's look.
 DANGEROUS_TAGS = frozenset({
@@ -182,7 +194,8 @@ def _attribute_removal(tag: str, name: str, value: str) -> Finding:
                    "attributs permis : " + ", ".join(allowed), name)
 
 
-def _removals(before: list[str], after: list[str]) -> list[Finding]:
+def _removals(before: list[str], after: list[str], allowed: frozenset[str]
+              ) -> list[Finding]:
     """What the clean tokens ``after`` lack of the normalised tokens ``before``."""
     removals: list[Finding] = []
     kept = [t for t in (_tag(token) for token in after) if t is not None]
@@ -191,9 +204,10 @@ def _removals(before: list[str], after: list[str]) -> list[Finding]:
         if parsed is None:
             continue
         tag, attributes = parsed
-        if tag not in TAGS and tag not in SVG_TAGS:
+        if tag not in allowed:
             kind = "interdite" if tag in DANGEROUS_TAGS else "non autorisée"
-            removals.append(Finding(f"balise HTML {kind} <{tag}>", _ALLOWED, "<" + tag))
+            hint = _DRAW_WITH_CHART if tag in SVG_TAGS else _ALLOWED
+            removals.append(Finding(f"balise HTML {kind} <{tag}>", hint, "<" + tag))
             continue
         clean = next((attrs for name, attrs in kept if name == tag), {})
         removals += [_attribute_removal(tag, name, value) for name, value in attributes.items()
@@ -201,11 +215,13 @@ def _removals(before: list[str], after: list[str]) -> list[Finding]:
     return removals
 
 
-def sanitise(html: str) -> Sanitised:
-    """The clean HTML of a page, and each thing the allow-list removed from it."""
+def sanitise(html: str, charts: bool = False) -> Sanitised:
+    """The clean HTML of a page, and each thing the allow-list removed from it; ``charts``:
+    the HTML of a chart the renderer drew, which may hold the charts' SVG subset."""
+    allowed = TAGS | SVG_TAGS if charts else TAGS
     try:
         # ammonia writes U+00A0 as an entity; French typography puts many: keep the character.
-        clean = _STRICT.clean(html).replace("&nbsp;", NBSP)
+        clean = (_CHARTS if charts else _STRICT).clean(html).replace("&nbsp;", NBSP)
     except BaseException:  # an ammonia panic: nothing of the page is served
         return Sanitised("", (Finding("HTML que le nettoyage ne sait pas lire",
                                       "simplifiez le HTML de la page", "<"),))
@@ -220,7 +236,8 @@ def sanitise(html: str) -> Sanitised:
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
         for operation, start, end, after_start, after_end in matcher.get_opcodes():
             if operation in ("delete", "replace"):
-                findings += _removals(before[start:end], after[after_start:after_end])
+                findings += _removals(before[start:end], after[after_start:after_end],
+                                      allowed)
     return Sanitised(clean, tuple(findings))
 
 

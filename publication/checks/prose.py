@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from macros.chart_calls import TOKEN as CHART_TOKEN
 from macros.units_fr import DISPLAY_UNITS
 from publication.checks.source_text import blank, line_at
 from publication.model.schema import PLACEHOLDER
@@ -138,6 +139,15 @@ def typed_figures_in_strings(strings: Iterable[tuple[int, str]]) -> Iterator[Con
         for match in _FIGURE.finditer(_without_allowed(literal)):
             yield ContentError(None, line, f"chiffre écrit à la main : « {_typed(match.group())} »",
                           TYPED_FIGURE_HINT)
+
+
+def reserved_words(prose: str) -> Iterator[ContentError]:
+    """The word that stands for a chart until Markdown has run: typed by hand, it would be
+    replaced by a chart's HTML wherever it is, inside an attribute too."""
+    for match in re.finditer(re.escape(CHART_TOKEN), prose, re.I):
+        yield ContentError(None, line_at(prose, match.start()),
+                           f"mot réservé aux graphiques « {CHART_TOKEN} »",
+                           "un graphique s’écrit avec chart() ; retirez ce mot")
 
 
 def placeholders(prose: str) -> Iterator[ContentError]:

@@ -251,18 +251,25 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         error at the line of the source that produced it."""
         src_uri = page.file.src_uri
         rendered = self.publication.pages.get(src_uri)
-        if rendered is not None:  # charts, drawn by the renderer, placed after Markdown
-            html = place_blocks(html, rendered.rendered.blocks)
+        # The editor's HTML is judged without SVG; then the charts the renderer drew are placed,
+        # each judged with the charts' SVG subset: hand-typed SVG never reaches the page.
         sanitised = sanitise(html)
-        if sanitised.findings:
+        findings = list(sanitised.findings)
+        html = sanitised.html
+        if rendered is not None and rendered.rendered.blocks:
+            charts = {token: sanitise(block, charts=True)
+                      for token, block in rendered.rendered.blocks.items()}
+            findings += [f for chart in charts.values() for f in chart.findings]
+            html = place_blocks(html, {token: chart.html for token, chart in charts.items()})
+        if findings:
             file = self.publication.display_path(src_uri)
             self.publication.errors.extend(
                 ContentError(file, source_line(finding.clue, page.file.content_string),
                              finding.message, finding.hint)
-                for finding in sanitised.findings)
+                for finding in findings)
         if rendered is not None and rendered.article is not None:
-            rendered.body_text = html_text(sanitised.html)
-        return Markup(sanitised.html)
+            rendered.body_text = html_text(html)
+        return Markup(html)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # A preview warns about the pages it rendered: the others were reported when they were.

@@ -103,7 +103,7 @@ def test_a_chart_is_a_figure_with_its_title_description_svg_and_data_table(
     # Each value links to its derivation, and the calcul page lists it.
     assert 'href="calcul/#calcul-share-2013"' in html
     assert list(rendered.figures) == ["calcul-share-2013", "calcul-share-2023"]
-    assert sanitise(html).findings == ()
+    assert sanitise(html, charts=True).findings == ()
 
 
 def test_the_same_chart_is_byte_identical_from_render_to_render(tmp_path: Path) -> None:
@@ -190,7 +190,7 @@ def test_every_text_of_a_chart_is_escaped(tmp_path: Path, hostile: str) -> None:
                   f'"share_2023"]}}, description="{quoted}", unit="percent") }}}}')
     assert "<script" not in html and "<svg onload" not in html and "<a href" not in html
     assert "<!--" not in html
-    assert sanitise(html).findings == ()
+    assert sanitise(html, charts=True).findings == ()
 
 
 def test_make_check_reports_a_bad_chart_at_its_line(make_project: Callable[..., Path],
@@ -203,3 +203,19 @@ def test_make_check_reports_a_bad_chart_at_its_line(make_project: Callable[..., 
     assert f"content/mythes/essai.md:{line}: « women_share_cs_school_past » : paramètre ou " \
         "calcul inconnu dans le graphique" in report
     assert "women_share_cs_schools_past" in report
+
+
+def test_two_charts_differing_only_by_description_keep_their_own(tmp_path: Path) -> None:
+    """Review of 2026-12-01: the token left out the description, so the second chart's
+    replaced the first's."""
+    call = ('{{{{ chart("barres", "T", {{"A": "share_2013"}}, unit="percent", '
+            'description="{}") }}}}')
+    html = render(make_renderer(tmp_path),
+                  call.format("Première") + "\n\n" + call.format("Seconde"))
+    assert "Première" in html and "Seconde" in html
+
+
+def test_the_same_chart_twice_is_an_error(tmp_path: Path) -> None:
+    call = '{{ chart("barres", "T", {"A": "share_2013"}, unit="percent") }}'
+    assert "le même graphique figure deux fois sur la page" in refusal(
+        make_renderer(tmp_path), call + "\n\n" + call)

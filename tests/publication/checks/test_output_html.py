@@ -39,25 +39,6 @@ ALLOWED = [
 REFUSED = [
     ("<script>alert(1)</script>", "balise HTML interdite <script>"),
     ("<SCRIPT SRC=x></SCRIPT>", "balise HTML interdite <script>"),
-    ("<svg onload=alert(1)>", "attribut interdit « onload » sur <svg>"),
-    # SVG: the charts' subset only (shapes, texts, ids, classes), each value checked.
-    ('<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "adresse interdite"),
-    ('<svg><use href="https://x.exemple/s.svg#a"></use></svg>', "balise HTML non autorisée <use>"),
-    ('<svg><image href="https://traceur.exemple/p.gif"></image></svg>', "balise HTML"),
-    ('<svg><script>alert(1)</script></svg>', "balise HTML interdite <script>"),
-    ('<svg><style>rect{fill:url(https://x.exemple/a)}</style></svg>',
-     "balise HTML interdite <style>"),
-    ('<svg><rect style="fill:url(https://x.exemple/a)"></rect></svg>',
-     "attribut « style » interdit sur <rect>"),
-    ('<svg><rect fill="url(https://x.exemple/a)"></rect></svg>',
-     "attribut non autorisé « fill » sur <rect>"),
-    ('<svg><rect x="url(https://x.exemple/a)"></rect></svg>',
-     "attribut non autorisé « x » sur <rect>"),
-    ('<svg><path d="M0 0 url(https://x.exemple/a)"></path></svg>',
-     "attribut non autorisé « d » sur <path>"),
-    ('<svg><path d="M' + "1" * 30000 + 'x"></path></svg>', "attribut non autorisé « d »"),
-    ('<svg><text onclick="alert(1)">x</text></svg>', "attribut interdit « onclick » sur <text>"),
-    ('<svg role="presentation" aria-labelledby="a b c d e"></svg>', "attribut non autorisé"),
     ("<style>body{}</style>", "balise HTML interdite <style>"),
     ("<form action=x><input></form>", "balise HTML interdite <form>"),
     ('<img src="a.png" alt="" onerror="alert(1)">', "attribut interdit « onerror » sur <img>"),
@@ -99,6 +80,52 @@ REFUSED = [
     ('<div markdown>\n[x](javascript:alert(1))\n</div>', "adresse interdite"),
     ("Un titre\n{: onmouseover=\"alert(1)\" }", "attribut interdit « onmouseover »"),
 ]
+
+
+#: The charts' HTML (drawn by the renderer, judged with ``charts=True``): the SVG subset only
+#: (shapes, texts, ids, classes), each value checked.
+CHART_REFUSED = [
+    ("<svg onload=alert(1)>", "attribut interdit « onload » sur <svg>"),
+    # SVG: the charts' subset only (shapes, texts, ids, classes), each value checked.
+    ('<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', "adresse interdite"),
+    ('<svg><use href="https://x.exemple/s.svg#a"></use></svg>', "balise HTML non autorisée <use>"),
+    ('<svg><image href="https://traceur.exemple/p.gif"></image></svg>', "balise HTML"),
+    ('<svg><script>alert(1)</script></svg>', "balise HTML interdite <script>"),
+    ('<svg><style>rect{fill:url(https://x.exemple/a)}</style></svg>',
+     "balise HTML interdite <style>"),
+    ('<svg><rect style="fill:url(https://x.exemple/a)"></rect></svg>',
+     "attribut « style » interdit sur <rect>"),
+    ('<svg><rect fill="url(https://x.exemple/a)"></rect></svg>',
+     "attribut non autorisé « fill » sur <rect>"),
+    ('<svg><rect x="url(https://x.exemple/a)"></rect></svg>',
+     "attribut non autorisé « x » sur <rect>"),
+    ('<svg><path d="M0 0 url(https://x.exemple/a)"></path></svg>',
+     "attribut non autorisé « d » sur <path>"),
+    ('<svg><path d="M' + "1" * 30000 + 'x"></path></svg>', "attribut non autorisé « d »"),
+    ('<svg><text onclick="alert(1)">x</text></svg>', "attribut interdit « onclick » sur <text>"),
+    ('<svg role="presentation" aria-labelledby="a b c d e"></svg>', "attribut non autorisé"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), CHART_REFUSED)
+def test_a_chart_holds_only_the_svg_subset(text: str, message: str) -> None:
+    found = [finding.message for finding in sanitise(text, charts=True).findings]
+    assert any(message in m for m in found), (text, found)
+
+
+HAND_DRAWN = ('<svg viewBox="0 0 10 10" class="md-dialog md-dialog--active"><rect x="0" y="0" '
+              'width="10" height="10" class="vf-chart__mark"></rect><text x="1" y="5">Session '
+              "expirée, reconnectez-vous</text></svg>")
+
+
+def test_svg_typed_in_an_article_is_refused_whole() -> None:
+    """A hand-drawn SVG with the theme's classes covered the whole page (review of
+    2026-12-01): an editor's HTML holds no SVG; charts come from chart()."""
+    result = sanitise(HAND_DRAWN)
+    assert "<svg" not in result.html and "<rect" not in result.html
+    messages = [finding.message for finding in result.findings]
+    assert "balise HTML interdite <svg>" in messages
+    assert any("chart()" in finding.hint for finding in result.findings)
 
 
 @pytest.mark.parametrize("text", ALLOWED)
@@ -152,7 +179,8 @@ def test_a_chart_svg_is_served_as_it_was() -> None:
              '<circle cx="1" cy="2" r="4.5" class="m"></circle>'
              '<path d="M1 2L3 4Z" class="m"></path>'
              '<text x="8" y="21" class="vf-chart__label">A &lt;b&gt;</text></svg></figure>')
-    assert sanitise(chart) == Sanitised(chart, ())
+    assert sanitise(chart, charts=True) == Sanitised(chart, ())
+    assert "<svg" not in sanitise(chart).html  # not from an editor's hand
 
 
 def test_a_removal_is_found_at_its_source_line() -> None:

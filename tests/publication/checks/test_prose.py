@@ -139,3 +139,11 @@ def test_slugify_gives_short_ascii_file_names(title: str, slug: str) -> None:
 def test_slug_problem_refuses_accents_capitals_and_spaces() -> None:
     for bad in ("Mon-mythe", "mon mythe", "mythe-é", "mon_mythe", "-mythe", "mythe--deux"):
         assert slug_problem(bad), bad
+
+
+def test_the_charts_reserved_word_is_refused_at_its_line() -> None:
+    """Typed by hand, it would be replaced by a chart's HTML inside an attribute too (review of
+    2026-12-01)."""
+    [error] = prose_problems(
+        'Texte.\n<abbr title="vfgraphique1638527c">PUE</abbr>\n', "a.md", 10)
+    assert (error.line, error.message) == (12, "mot réservé aux graphiques « vfgraphique »")
