@@ -208,6 +208,8 @@ class Publication:
                                for key, message, hint in page_problems)
         typed = body_checks.prose_problems(source.body, file, source.body_offset)
         self.errors.extend(typed)
+        # Checked before the body renders, and whether it does: every error of a run at once.
+        checked = self._check_assertions(meta, raw, source, file)
         try:
             rendered = self.renderer.render(
                 source.body, file=file, line_offset=source.body_offset, article=source.meta,
@@ -219,6 +221,8 @@ class Publication:
             self.errors.extend(unknown)
             if error.line not in {e.line for e in unknown}:  # else: the same mistake
                 self.errors.append(error)
+            if meta is not None:  # « En bref »'s own errors, in the same run
+                self._render_summary(src_uri, meta.summary, source, file, frozenset())
             return None
         bounds = markdown_bounds(rendered.text)
         if bounds:
@@ -229,15 +233,6 @@ class Publication:
         # Judged on the rendered text, where each figure shows its own rounding word.
         self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
                                         e.hint) for e in doubled_qualifiers(rendered.text))
-        checked: list[CheckedAssertion] = []
-        if meta is not None and meta.assertions:
-            catalog = self.catalog
-            names = {*catalog.parameters, *catalog.invalid, *catalog.conventions,
-                     *catalog.calculators()}
-            checked, unsupported = check_assertions(
-                meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
-                names)
-            self.errors.extend(unsupported)
         view = None
         if meta is not None:
             summary = self._render_summary(src_uri, meta.summary, source, file,
@@ -250,6 +245,19 @@ class Publication:
                                 self.catalog.sources.get(meta.based_on or ""))
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
+
+    def _check_assertions(self, meta: ArticleMeta | None, raw: str, source: SourceFile,
+                          file: str) -> list[CheckedAssertion]:
+        """The article's checked sentences that hold; an error for each that does not."""
+        if meta is None or not meta.assertions:
+            return []
+        catalog = self.catalog
+        names = {*catalog.parameters, *catalog.invalid, *catalog.conventions,
+                 *catalog.calculators()}
+        checked, unsupported = check_assertions(
+            meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve, names)
+        self.errors.extend(unsupported)
+        return checked
 
     def _render_summary(self, src_uri: str, summary: str, source: SourceFile, file: str,
                         in_body: frozenset[str]) -> Rendered | None:

@@ -213,3 +213,12 @@ def test_the_same_words_against_one_figure_read_as_one_item(tmp_path: Path) -> N
     assert first.condition == ("va de 0,86 à 60\u00a0: au-dessus de 0,5 et en dessous de 61 "
                                "sur toute sa fourchette")
     assert second.text == "autant"
+
+
+def test_a_body_that_fails_to_render_still_has_its_sentences_checked(tmp_path: Path) -> None:
+    """Every error of a run at once (review of 2026-12-01: an assertion's error only showed
+    once the body rendered)."""
+    body = "Et l’utiliser en émet\nbien davantage. {{ inconnu() }}"
+    _, errors = publish(tmp_path, article(BIEN_DAVANTAGE, body))
+    assert any("« bien davantage » : les chiffres ne le soutiennent plus" in e for e in errors)
+    assert any("inconnu" in e for e in errors)
