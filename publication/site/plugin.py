@@ -237,7 +237,7 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
                 return markdown  # its template shows everything
         elif self.publication.is_article(src_uri):
             page.meta.setdefault("template", "article.html")
-            page.meta.setdefault("hide", ["navigation"])
+            page.meta.setdefault("hide", ["navigation", "toc"])
         body = self.publication.render_page(src_uri, page.file.content_string)
         if body is not None:
             return body
