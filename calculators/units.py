@@ -50,6 +50,13 @@ registry = new_registry()
 Quantity = registry.Quantity
 
 
+#: Longest unit text; arithmetic in it (numbers, powers) is refused before Pint sees it.
+MAX_UNIT_LENGTH = 60
+_UNIT_ARITHMETIC = re.compile(r"\*\*|\^|(?<![A-Za-z_])\d")
+#: « 1/year », the one number a unit may start with.
+_PER = re.compile(r"^\s*1\s*/")
+
+
 def parse_unit(text: str) -> pint.Unit:
     """Parse a unit written in a data file, such as ``kgCO2e/kWh`` or ``query/user/day``.
 
@@ -57,6 +64,10 @@ def parse_unit(text: str) -> pint.Unit:
     """
     if text.strip() in ("", "1", "dimensionless"):
         return registry.dimensionless
+    if len(text) > MAX_UNIT_LENGTH or _UNIT_ARITHMETIC.search(_PER.sub("", text, count=1)):
+        # Pint computes a unit's numbers before it refuses them: « 10**10**8 » takes minutes.
+        raise ValueError("une unité s’écrit avec des noms d’unités, « / » et « · », sans "
+                         "nombre ni puissance (« kgCO2e/kWh »)")
     unit = registry.parse_units(text)
     return unit
 

@@ -94,7 +94,7 @@ class ChartMaker:
     def __call__(self, kind: Any = None, title: Any = None, values: Any = None, *,
                  unit: Any = None, description: Any = "", digits: Any = 3) -> Markup:
         if kind not in KINDS:
-            raise CalculatorError(f"genre de graphique inconnu : {kind!r}",
+            raise CalculatorError(f"genre de graphique inconnu : « {kind} »",
                                   hint=(suggest(kind, KINDS) if isinstance(kind, str) else "")
                                   or "genres possibles : " + ", ".join(KINDS))
         drawn = KINDS[kind]
@@ -125,7 +125,14 @@ class ChartMaker:
         # run (``place_blocks``): Python-Markdown would otherwise parse every tag of it as a raw
         # HTML block, which cost more than drawing it. The sanitiser sees the placed HTML.
         token = f"{TOKEN}{digest}"
-        self.block(token, render(drawn_chart, format_number))
+        try:
+            html = render(drawn_chart, format_number)
+        except (ArithmeticError, ValueError):  # 1e-323 has no log; 1e308 no Decimal tick
+            raise CalculatorError(
+                "valeurs trop petites ou trop grandes pour être dessinées",
+                hint="changez l’unité du graphique (« unit= ») pour des nombres entre un "
+                     "millième et un milliard") from None
+        self.block(token, html)
         return Markup(token)
 
     def _groups(self, drawn: Kind, values: Any) -> list[tuple[str, list[tuple[str, Figure]]]]:

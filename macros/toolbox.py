@@ -113,10 +113,18 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     )
 
 
+#: Most charts a page may hold: each is bounded, and placed after the page's output bound.
+MAX_CHARTS = 12
+
+
 def _block(token: str, html: str) -> None:
     """Keep ``html`` for the page, to replace ``token`` once Markdown has run; the same chart
     twice on a page would give two figures one id."""
     blocks = _page.get().blocks
+    if len(blocks) >= MAX_CHARTS:
+        raise CalculatorError(f"trop de graphiques sur la page (au plus {MAX_CHARTS})",
+                              hint="gardez les graphiques qui montrent l’essentiel ; pas de "
+                              "graphique dans une boucle « for »")
     if token in blocks:
         raise CalculatorError("le même graphique figure deux fois sur la page",
                               hint="gardez-en un seul, ou changez son titre")

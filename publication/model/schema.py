@@ -78,6 +78,18 @@ class Date(c.BaseConfigOption[dt.date]):
                               "par exemple 2026-11-28")
 
 
+class PastDate(Date):
+    """A publication date, no later than today: a date to come would date the sitemap and the
+    feed, sort first for years, and leave no day on which a correction could be dated."""
+
+    def run_validation(self, value: object) -> dt.date:
+        date = super().run_validation(value)
+        if date > dt.date.today():
+            raise ValidationError(f"la date {date.isoformat()} est dans le futur : datez "
+                                  "l’article du jour de sa publication")
+        return date
+
+
 class Tags(c.BaseConfigOption[list[str]]):
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
@@ -232,7 +244,7 @@ class ArticleMeta(base.Config):
     claim = Text()
     verdict = OneOf(tuple(VERDICTS))
     verdict_label = c.Optional(Text(max_length=60))
-    date = Date()
+    date = PastDate()
     author = Text()
     category = OneOf(CATEGORIES)
     tags = c.Optional(Tags())

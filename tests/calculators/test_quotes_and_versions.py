@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from calculators.loading import QUOTE_HINT, VERSION_HINT, is_share, read_data
+from calculators.units import parse_unit
 from tests.helpers import one_line
 
 SOURCE = """\
@@ -124,3 +125,11 @@ def test_a_share_whose_sentence_cannot_be_read_again_says_why(tmp_path: Path) ->
     assert errors == ["data/parameters/p.yml:9: « women_in_support_roles » : « quote » et "
                       "« no_quote » à la fois (gardez la phrase lue (« quote ») et retirez "
                       "« no_quote »)"]
+
+
+@pytest.mark.parametrize("unit", ["10**10**8", "kWh/0", "kWh^2", "2 kWh"])
+def test_a_unit_with_arithmetic_is_refused_before_pint_computes_it(unit: str) -> None:
+    """Review of 2026-12-01: Pint computes « 10**10**8 » before refusing it (minutes)."""
+    with pytest.raises(ValueError, match="sans nombre ni puissance"):
+        parse_unit(unit)
+    assert parse_unit("kgCO2e/round_trip") and parse_unit("1/year")

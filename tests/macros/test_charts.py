@@ -148,7 +148,7 @@ def test_a_comparison_notches_the_larger_bar_by_the_smaller(tmp_path: Path) -> N
      "a.md:13: « share_2031 » : paramètre ou calcul inconnu dans le graphique "
      "(vouliez-vous dire « share_20"),
     ('chart("barre", "T", {"A": "share_2013"})',
-     "a.md:13: genre de graphique inconnu : 'barre' (vouliez-vous dire « barres » ?)"),
+     "a.md:13: genre de graphique inconnu : « barre » (vouliez-vous dire « barres » ?)"),
     ('chart("barres", "T", {"A": "share_2013", "B": "energy"})',
      "a.md:13: « energy » : unités incompatibles dans un même graphique"),
     ('chart("courbes", "T", {"A": ["share_2013", "no_year"]})',
@@ -219,3 +219,18 @@ def test_the_same_chart_twice_is_an_error(tmp_path: Path) -> None:
     call = '{{ chart("barres", "T", {"A": "share_2013"}, unit="percent") }}'
     assert "le même graphique figure deux fois sur la page" in refusal(
         make_renderer(tmp_path), call + "\n\n" + call)
+
+
+def test_a_loop_of_charts_is_bounded(tmp_path: Path) -> None:
+    """Review of 2026-12-01: charts are placed after the page's output bound, and a loop of
+    2,000 kept make check busy for more than ten minutes."""
+    loop = ('{% for n in "abcdefghijklmnopqrst" %}{{ chart("barres", "T" ~ n, '
+            '{"A": "share_2013"}, unit="percent") }}\n\n{% endfor %}')
+    assert "trop de graphiques sur la page (au plus 12)" in refusal(make_renderer(tmp_path), loop)
+
+
+def test_values_too_small_to_draw_are_a_french_error(tmp_path: Path) -> None:
+    tiny = "1.0e-323"  # as YAML reads it; a denormal float has no logarithm
+    message = refusal(make_renderer(tmp_path, share_2013=tiny),  # type: ignore[arg-type]
+                      '{{ chart("barres", "T", {"A": "share_2013"}) }}')
+    assert "valeurs trop petites ou trop grandes pour être dessinées" in message

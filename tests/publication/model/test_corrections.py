@@ -118,3 +118,17 @@ def test_the_guide_s_corrections_example_passes_check(
     code = main(["check", "--config-file", str(project / "mkdocs.yml")])
     captured = capsys.readouterr()
     assert code == 0, captured.out + captured.err
+
+
+def test_an_article_dated_in_the_future_is_refused() -> None:
+    """Review of 2026-12-01: an article dated 2099 dated the sitemap and the feed, sorted first
+    for years, and could never be corrected."""
+    meta = {key: value for key, value in (
+        ("title", "Un mythe"), ("claim", "Une idée reçue ?"), ("verdict", "faux"),
+        ("date", dt.date(2099, 1, 1)), ("author", "La rédaction"), ("category", "Technologie"),
+        ("description", "Un résumé."), ("summary", "Deux phrases. Voilà."),
+        ("cover", "images/a.svg"), ("cover_alt", "Une image."))}
+    _, problems = validate(meta)
+    assert [(key, message) for key, message, _ in problems] == [
+        ("date", "« date » : la date 2099-01-01 est dans le futur : datez l’article du jour de "
+                 "sa publication")]

@@ -75,13 +75,15 @@ def test_inputs_and_sources_resolve_on_the_calcul_page(built_site: Path) -> None
 
 
 def test_sources_are_cited_and_sorted_the_same_way_on_both_pages(built_site: Path) -> None:
-    """One list, in alphabetical order of its citations, on the article and its calcul page;
-    every citation names its source by author and year, as the article's text does."""
+    """One list, in alphabetical order of its citations, on the article and its calcul page
+    (which adds each source's note); every citation names its source by author and year, as
+    the article's text does."""
     for folder in articles(built_site):
         article, calcul = soup(folder / "index.html"), soup(folder / "calcul" / "index.html")
 
         def listed(page: BeautifulSoup) -> list[tuple[str, str]]:
-            return [(li["id"], li.get_text(" ", strip=True))
+            return [(li["id"], " ".join(t.strip() for t in li.find_all(string=True)
+                                        if t.parent.name != "small" and t.strip()))
                     for li in page.select(".vf-sources__list > li")]
 
         assert listed(calcul) == listed(article), folder
