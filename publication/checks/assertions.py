@@ -16,12 +16,16 @@ from calculators import CalculatorError, Figure
 from calculators.comparisons import RELATION_WORDS, CheckedAssertion, Comparison, compare
 from calculators.units import Quantity
 from macros.comparisons import number_text, range_text
+from publication.checks.source_text import blank, prose_of
 from publication.model.frontmatter import SourceFile
 from publication.model.schema import Assertion
 from vocabulary.errors import ContentError
 from vocabulary.hints import suggest
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009]+")
+SHARE_HINT = ("la borne semble écrite en pourcentage : une part s’écrit 0.5 pour 50 % "
+              "(« above: 0.5 »)")
 REWORD_HINT = ("reformulez la phrase pour qu’elle vaille sur toute la fourchette, ou, si elle "
                "dit autre chose, corrigez sa condition dans « assertions »")
 
@@ -32,10 +36,13 @@ def _normal(text: str) -> str:
 
 class _Searchable:
     """The file's text with whitespace folded, each character remembering its line; the
-    ``assertions:`` block is left out, since it quotes every sentence it checks."""
+    ``assertions:`` block is left out, since it quotes every sentence it checks, and so are the
+    body's code, Jinja and comments, which readers never see."""
 
     def __init__(self, raw: str, source: SourceFile) -> None:
-        lines = raw.splitlines()
+        # The body as readers get it: no code, no Jinja, no comment (words there are unseen).
+        prose = _COMMENT.sub(blank, prose_of(source.body).text)
+        lines = raw.splitlines()[:source.body_offset] + prose.splitlines()
         skipped = self._assertion_lines(source, len(lines))
         chars: list[str] = []
         line_of: list[int] = []
@@ -72,6 +79,13 @@ def _bound_figure(bound: float | str, figure: Figure,
     quantity = Quantity(bound, figure.unit)
     return Figure(quantity=quantity, low=quantity, high=quantity, status=figure.status,
                   label=number_text(bound))
+
+
+def _share_against_percent(comparison: Comparison, bound: Figure) -> bool:
+    """A share (0 to 1) against a number bound above 1: the bound was written as a
+    percentage (50 for 0.5), not the sentence wrong."""
+    return (bound.key is None and not comparison.unit.dimensionality
+            and 0 <= comparison.low <= comparison.high <= 1 < comparison.bound_low)
 
 
 def _failure(assertion: Assertion, figure: Figure, comparison: Comparison,
@@ -124,7 +138,8 @@ def check_assertions(assertions: Sequence[Assertion], raw: str, source: SourceFi
                                        f"{error.message}", error.hint, key="assertions"))
             continue
         failed = [(c, b) for c, b in pairs if not c.holds]
-        errors.extend(ContentError(file, line, _failure(assertion, figure, c, b), REWORD_HINT)
+        errors.extend(ContentError(file, line, _failure(assertion, figure, c, b),
+                                   SHARE_HINT if _share_against_percent(c, b) else REWORD_HINT)
                       for c, b in failed)
         if not failed:
             checked.append(CheckedAssertion(assertion.text, figure, tuple(pairs)))

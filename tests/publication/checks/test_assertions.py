@@ -222,3 +222,23 @@ def test_a_body_that_fails_to_render_still_has_its_sentences_checked(tmp_path: P
     _, errors = publish(tmp_path, article(BIEN_DAVANTAGE, body))
     assert any("« bien davantage » : les chiffres ne le soutiennent plus" in e for e in errors)
     assert any("inconnu" in e for e in errors)
+
+
+def test_a_share_against_a_percentage_bound_says_how_to_write_it(tmp_path: Path) -> None:
+    """Review of 2026-12-01: « above: 50 » for a share of 0,59 told the editor to reword a
+    sentence that was right."""
+    assertion = "  - text: mieux que le hasard\n    figure: accuracy_trained\n    above: 50"
+    _, errors = publish(tmp_path, article(assertion, "Ils font mieux que le hasard."))
+    [error] = errors
+    assert error.endswith("(la borne semble écrite en pourcentage : une part s’écrit 0.5 pour "
+                          "50 % (« above: 0.5 »))")
+
+
+@pytest.mark.parametrize("hidden", ["<!-- bien davantage -->", "`bien davantage`",
+                                    "{# bien davantage #}"])
+def test_words_readers_never_see_do_not_count(tmp_path: Path, hidden: str) -> None:
+    """Review of 2026-12-01: words in a comment passed, and the calcul page listed them."""
+    assertion = ("  - text: bien davantage\n    figure: use_to_training_ratio\n"
+                 "    above: 0.5")
+    _, errors = publish(tmp_path, article(assertion, f"Texte. {hidden}"))
+    assert len(errors) == 1 and "ne figure pas dans l’article" in errors[0], errors
