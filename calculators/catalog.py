@@ -174,8 +174,8 @@ class Parameters:
 
     def resolve(self, name: str) -> Figure:
         """What a name of a formula stands for: a parameter, a convention or a calculator."""
-        if name in self._figures:
-            return self._figures[name]
+        if name in self._figures or name in self._invalid:
+            return self[name]  # a refused parameter says so, not « calculateur inconnu »
         if name in self._conventions:
             return self.convention(name)
         return self.calculate(name)

@@ -234,3 +234,17 @@ def test_values_too_small_to_draw_are_a_french_error(tmp_path: Path) -> None:
     message = refusal(make_renderer(tmp_path, share_2013=tiny),  # type: ignore[arg-type]
                       '{{ chart("barres", "T", {"A": "share_2013"}) }}')
     assert "valeurs trop petites ou trop grandes pour être dessinées" in message
+
+
+def test_a_refused_parameter_is_named_as_such_in_a_chart(tmp_path: Path) -> None:
+    """Review of 2026-12-01: a parameter refused in its file was « inconnu » in a chart, with
+    the advice to declare it."""
+    make_renderer(tmp_path)  # writes the data folder
+    data = tmp_path / "data-0.167"
+    (data / "parameters" / "bad.yml").write_text(
+        parameter("refused_share", 0.5).replace("value: 0.5", "value: 0,5"), encoding="utf-8")
+    catalog, errors = Catalog.load_valid(data)
+    assert errors and "refused_share" in catalog.invalid
+    message = refusal(Renderer(Toolbox(catalog)),
+                      '{{ chart("barres", "T", {"A": "refused_share"}) }}')
+    assert "« refused_share » : paramètre invalide" in message
