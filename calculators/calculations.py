@@ -22,7 +22,7 @@ from .figure import Figure
 from .formulas import FormulaError, Node, check_functions, names, parse, unit_of
 from .loading import _check_fields, _display, _number, validate_value
 from .model import Parameter
-from .units import parse_unit, registry, written
+from .units import parse_unit, parse_written_unit, registry, written
 from .yamlfile import Entry, read_entries
 
 #: At most this many calculations (a bound on what an untrusted pull request can make us check).
@@ -97,7 +97,7 @@ def _unit(entry: Entry, file: str, errors: list[DataError]) -> pint.Unit | None:
         errors.append(_error("« unit » doit être un texte, par exemple MWh", entry, file, "unit"))
         return None
     try:
-        return parse_unit(str(text))
+        return parse_written_unit(str(text))
     except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError) as problem:
         errors.append(_error(f"unité inconnue « {text} » ({problem})", entry, file, "unit",
                              "exemples d’unités : MWh, tCO2e, gCO2e/query, hour/day, person"))

@@ -21,7 +21,7 @@ from vocabulary.hints import ADD_SOURCE, suggest
 
 from .errors import DataError
 from .model import DATA_STATUSES, Parameter, Source, Status
-from .units import parse_unit, registry
+from .units import parse_unit, parse_written_unit, registry
 from .yamlfile import Entry, read_entries
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -361,7 +361,7 @@ def _parse_parameter(entry: Entry, display: str, sources: dict[str, Source],
 
     if isinstance(f.get("unit"), str | int):
         try:
-            parse_unit(str(f["unit"]))
+            parse_written_unit(str(f["unit"]))
         except (pint.errors.UndefinedUnitError, ValueError, AttributeError) as problem:
             error("unit", f"unité inconnue « {f['unit']} » ({problem})",
                   "exemples d’unités : MWh, kgCO2e/kWh, gCO2e/query, user, day, km")

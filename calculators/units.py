@@ -64,12 +64,18 @@ def parse_unit(text: str) -> pint.Unit:
     """
     if text.strip() in ("", "1", "dimensionless"):
         return registry.dimensionless
-    if len(text) > MAX_UNIT_LENGTH or _UNIT_ARITHMETIC.search(_PER.sub("", text, count=1)):
-        # Pint computes a unit's numbers before it refuses them: « 10**10**8 » takes minutes.
-        raise ValueError("une unité s’écrit avec des noms d’unités, « / » et « · », sans "
-                         "nombre ni puissance (« kgCO2e/kWh »)")
     unit = registry.parse_units(text)
     return unit
+
+
+def parse_written_unit(text: str) -> pint.Unit:
+    """``parse_unit`` for a unit an editor wrote (a data file's ``unit:``): names, « / » and
+    « · » only. Pint computes a unit's numbers before it refuses them, so « 10**10**8 » would
+    take minutes; it is refused first, with a ``ValueError``."""
+    if len(text) > MAX_UNIT_LENGTH or _UNIT_ARITHMETIC.search(_PER.sub("", text, count=1)):
+        raise ValueError("une unité s’écrit avec des noms d’unités, « / » et « · », sans "
+                         "nombre ni puissance (« kgCO2e/kWh »)")
+    return parse_unit(text)
 
 
 #: Pint's symbols that editors never write in data files, and the names they write instead.

@@ -193,13 +193,19 @@ def compose(key: str) -> DisplayUnit:
     table = _table()
     if key in table.displays:
         return table.displays[key]
+    top, *bottom = (part.strip() for part in key.split("/"))
+    for part in ([] if top == "1" else [top]) + bottom:
+        # Before Pint, which computes a unit's numbers first (« 10**10**8 » takes minutes).
+        if not _SIMPLE.match(part):
+            raise UnitError(f"unité d’affichage « {key} » : « {part} » n’est pas une unité "
+                            "simple", "écrivez une unité ou un quotient d’unités, par exemple "
+                            "kgCO2e/hour")
     try:
         parse_unit(key)
     except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError):
         raise UnitError(f"unité d’affichage inconnue « {key} »",
                         suggest(key, [*NAMED_KEYS, *table.keys])
                         or "exemples : tCO2e, kWh, km, hour/day, gCO2e/query") from None
-    top, *bottom = (part.strip() for part in key.split("/"))
     numerator = None if top == "1" else _part(top, key)[0]
     parts = [_part(part, key) for part in bottom]
     symbols = "".join(f"/{words.short}" for words, per in parts if not per)

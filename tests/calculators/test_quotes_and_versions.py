@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from calculators.loading import QUOTE_HINT, VERSION_HINT, is_share, read_data
-from calculators.units import parse_unit
+from calculators.units import parse_written_unit
 from tests.helpers import one_line
 
 SOURCE = """\
@@ -131,5 +131,5 @@ def test_a_share_whose_sentence_cannot_be_read_again_says_why(tmp_path: Path) ->
 def test_a_unit_with_arithmetic_is_refused_before_pint_computes_it(unit: str) -> None:
     """Review of 2026-12-01: Pint computes « 10**10**8 » before refusing it (minutes)."""
     with pytest.raises(ValueError, match="sans nombre ni puissance"):
-        parse_unit(unit)
-    assert parse_unit("kgCO2e/round_trip") and parse_unit("1/year")
+        parse_written_unit(unit)
+    assert parse_written_unit("kgCO2e/round_trip") and parse_written_unit("1/year")

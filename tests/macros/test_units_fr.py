@@ -229,3 +229,10 @@ def test_figure_with_auto_scale(renderer) -> None:
     with pytest.raises(ContentError, match="« scale » inconnu"):
         renderer.render('{{ gpt3_training_energy() | figure("kWh", scale="grand") }}',
                         file="a.md")
+
+
+@pytest.mark.parametrize("key", ["10**10**8", "kWh/0", "kWh/10**10**8"])
+def test_a_display_unit_with_arithmetic_is_refused_before_pint_computes_it(key: str) -> None:
+    """Review of 2026-12-01: Pint computed « 10**10**8 » before refusing it (minutes)."""
+    with pytest.raises(CalculatorError, match="n’est pas une unité simple"):
+        display_unit(key)
