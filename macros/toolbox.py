@@ -28,6 +28,7 @@ from .formatting import (
 )
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for, readable
+from .what_if import WhatIfMaker
 
 
 @dataclass
@@ -47,6 +48,9 @@ class PageRecord:
     #: HTML blocks the page places after Markdown, by the token that stands for each in its
     #: text (a chart: ``chart_calls.place_blocks``).
     blocks: dict[str, str] = field(default_factory=dict)
+    #: How each figure was first written, beside ``units``: ``("figure", digits, rounding,
+    #: long)`` or ``("range", digits, "nearest", long)``, for the scenario export.
+    formats: dict[str, tuple[str, int, str, bool]] = field(default_factory=dict)
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
@@ -97,8 +101,10 @@ def text_anchor(figure: Figure) -> str:
     return "texte-" + anchor(figure)
 
 
-def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
+def _link(figure: Figure, text: str, shown: DisplayUnit,
+          how: tuple[str, int, str, bool] = ("figure", 3, "nearest", False)) -> Markup:
     record = _page.get()
+    record.formats.setdefault(anchor(figure), how)
     first = anchor(figure) not in record.figures and anchor(figure) not in record.anchored
     record.figures.setdefault(anchor(figure), figure)
     record.units.setdefault(anchor(figure), shown)
@@ -111,6 +117,16 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     return Markup('<a class="{}" href="{}#{}"{}>{}{}</a>').format(
         classes, record.derivations_url, anchor(figure), identifier, text, flag
     )
+
+
+def _shown_in_box(figure: Figure) -> None:
+    """Record a figure an « Et si… ? » box shows: the page's graph and calcul page include it,
+    written as the text wrote it if it did, else as ``figure`` writes it by default."""
+    record = _page.get()
+    key = anchor(figure)
+    record.figures.setdefault(key, figure)
+    record.units.setdefault(key, display_unit(_default_unit(figure)))
+    record.formats.setdefault(key, ("figure", 3, "nearest", False))
 
 
 #: Most charts a page may hold: each is bounded, and placed after the page's output bound.
@@ -153,7 +169,7 @@ def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
     text = format_quantity(magnitude, shown, digits=digits, rounding=rounding, long=long)
     if figure.reference is not None:
         _check_published(figure, figure.reference, text, shown, digits, rounding, long)
-    return _link(figure, text, shown)
+    return _link(figure, text, shown, ("figure", digits, rounding, bool(long)))
 
 
 def _check_published(figure: Figure, published: Figure, text: str, shown: DisplayUnit,
@@ -196,7 +212,7 @@ def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
     converted = figure.to(shown.pint)
     text = format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=digits,
                         long=long)
-    return _link(figure, text, shown)
+    return _link(figure, text, shown, ("range", digits, "nearest", bool(long)))
 
 
 class Toolbox:
@@ -217,6 +233,8 @@ class Toolbox:
         known = [*self.parameters, *catalog.calculators()]
         self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
                                                    _default_unit, _block))
+        self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculators(),
+                                                      _shown_in_box, _block))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:
