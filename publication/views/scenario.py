@@ -13,7 +13,8 @@ data and nothing else:
   in Python (``calculators/topics/``) is a leaf with ``py``: its guards are conditions the
   formula language has not, so it keeps its built value, and ``dep`` lists the adjustable inputs
   under it: the script marks what it cannot recompute.
-- ``u``: the display units used (scale, short, singular and plural words, word flag).
+- ``u``: the display units used (scale, short, singular and plural words, word flag, and the
+  Pint unit, for tests that convert as the build does).
 - ``fig``: for each figure of the graph, its label (``l``) and how it is written: in the text
   (``a``: kind, unit, factor, digits, rounding, long), in its block (``d``) and as an input of
   another block (``o``); a factor divides a base value into that display unit.
@@ -83,11 +84,11 @@ class _Units:
         self._index: dict[tuple[Any, ...], int] = {}
 
     def add(self, unit: DisplayUnit) -> int:
-        key = (unit.scale, unit.short, unit.singular, unit.plural, unit.word)
+        key = (unit.scale, unit.short, unit.singular, unit.plural, unit.word, unit.pint)
         if key not in self._index:
             self._index[key] = len(self.table)
             self.table.append([unit.scale, unit.short, unit.singular, unit.plural,
-                               int(unit.word)])
+                               int(unit.word), unit.pint])
         return self._index[key]
 
 

@@ -241,7 +241,7 @@
     let select = null;
     if (input.ch.length) {
       select = element("select", "vf-scenario__choices");
-      select.setAttribute("aria-label", "Estimations publiées : " + input.label);
+      select.setAttribute("aria-label", "Estimations publiées" + NNBSP + ": " + input.label);
       select.append(element("option", "", "Estimations publiées…"));
       for (const [name, value] of input.ch) {
         const option = element("option", "", name);
@@ -263,7 +263,7 @@
   }
 
   function stale(text, r) {
-    return r && r.stale ? text + " (ne suit pas ce scénario : calcul en Python)" : text;
+    return r && r.stale ? text + " (valeur publiée, non recalculée)" : text;
   }
 
   function run(graph, root, keys, slotsFor, options) {
@@ -284,7 +284,7 @@
       }
       if (options.url) toUrl(graph, chosen);
       const n = Object.keys(chosen).length;
-      status.textContent = n ? "Scénario modifié : " + n + " hypothèse" + (n > 1 ? "s" : "")
+      status.textContent = n ? "Scénario modifié" + NNBSP + ": " + n + " hypothèse" + (n > 1 ? "s" : "")
         + " changée" + (n > 1 ? "s" : "") + "." : "";
       if (options.changed) options.changed(chosen);
     };
@@ -342,7 +342,7 @@
     if (!keys.length) return;
     root.append(element("h2", "vf-scenario__title", "Et si…" + NNBSP + "? Changez les hypothèses"));
     root.append(element("p", "", "Chaque chiffre de la page qui en dépend est recalculé dans "
-      + "votre navigateur, avec les mêmes formules. L’adresse de la page garde votre scénario : "
+      + "votre navigateur, avec les mêmes formules. L’adresse de la page garde votre scénario" + NNBSP + ": "
       + "vous pouvez la partager."));
     run(graph, root, keys, slotsFor, { url: true });
     root.hidden = false;
