@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
+from calculators.units import written
 from vocabulary.hints import ADD_SOURCE, suggest
 
 from .chart_calls import ChartMaker
@@ -125,7 +126,12 @@ def _shown_in_box(figure: Figure) -> None:
     record = _page.get()
     key = anchor(figure)
     record.figures.setdefault(key, figure)
-    record.units.setdefault(key, display_unit(_default_unit(figure)))
+    if key not in record.units:
+        try:
+            shown = display_unit(_default_unit(figure))
+        except CalculatorError:  # no named unit: the unit composed in French (« kWh/j »)
+            shown = display_unit(written(figure.unit))
+        record.units[key] = shown
     record.formats.setdefault(key, ("figure", 3, "nearest", False))
 
 
