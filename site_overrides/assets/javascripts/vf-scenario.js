@@ -209,9 +209,14 @@
 
   // Each place a text shows a value, the original text kept to show beside the new one.
   class Slot {
-    constructor(node) { this.node = node; this.original = node.textContent.trim(); this.was = null; }
+    constructor(node) {
+      this.node = node;
+      this.original = this.current = node.textContent.trim();
+      this.was = null;
+    }
     set(text) {
-      if (text === null || text === undefined) return;
+      if (text === null || text === undefined || text === this.current) return;
+      this.current = text;
       const changed = text !== this.original;
       this.node.textContent = text;
       if (changed && !this.was) {
@@ -297,7 +302,7 @@
       if (key in chosen) controls[key].set(chosen[key]);
       root.append(controls[key].row);
     }
-    const reset = element("button", "vf-scenario__reset md-button", "Réinitialiser");
+    const reset = element("button", "vf-scenario__reset", "Réinitialiser");
     reset.type = "button";
     reset.addEventListener("click", () => {
       for (const key of Object.keys(chosen)) delete chosen[key];
