@@ -135,6 +135,11 @@ def _shown_in_box(figure: Figure) -> None:
     record.formats.setdefault(key, ("figure", 3, "nearest", False))
 
 
+def _box_block(token: str, html: str) -> None:
+    """Keep an « Et si… ? » box's HTML (``_block``); the same box twice is the same HTML."""
+    _page.get().blocks.setdefault(token, html)
+
+
 #: Most charts a page may hold: each is bounded, and placed after the page's output bound.
 MAX_CHARTS = 12
 
@@ -240,7 +245,7 @@ class Toolbox:
         self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
                                                    _default_unit, _block))
         self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculators(),
-                                                      _shown_in_box, _block))
+                                                      _shown_in_box, _box_block))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:
