@@ -260,3 +260,22 @@ def _random_value(rng: random.Random, spec: dict[str, Any]) -> float:
     low, high = max(spec["min"], spec["v"] / 10), min(spec["max"], spec["v"] * 10)
     value = low * (high / low) ** rng.random()
     return float(f"{value:.3g}")
+
+
+def test_what_a_python_calculator_gives_says_it_does_not_follow(
+        visit, site_url: str, built_site: Path) -> None:
+    found = [(path, key, node["dep"][0]) for path in _graphs(built_site)
+             for graph in [json.loads(path.read_text(encoding="utf-8"))]
+             for key, node in sorted(graph["n"].items()) if node.get("dep")]
+    if not found:
+        pytest.skip("no Python calculator under an adjustable input")
+    path, key, input_key = found[0]
+    v = visit(1280)
+    v.page.goto(site_url + str(path.parent.relative_to(built_site)) + "/")
+    expect(v.page.locator(".vf-scenario__fixed")).to_be_visible()
+    field = v.page.locator(f"#vf-scenario-{input_key.replace('_', '-')}")
+    value = float(field.input_value())
+    field.fill(str(value * 1.5 if value * 1.5 <= float(field.get_attribute("max")) else value / 2))
+    field.dispatch_event("change")
+    block = v.page.locator(f"#calcul-{key.replace('_', '-')} .vf-derivation__value")
+    expect(block).to_contain_text("(valeur publiée, non recalculée)")

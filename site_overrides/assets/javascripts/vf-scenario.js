@@ -8,6 +8,7 @@
   const NNBSP = "\u202f", NBSP = "\u00a0";
   const QUALIFIERS = { nearest: "environ", down: "plus de", up: "moins de" };
   const MAX_PARAMS = 20;
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
   // -- evaluation -----------------------------------------------------------------------------
 
@@ -21,7 +22,7 @@
       if (node.f !== undefined) {
         done.set(key, { v: NaN, lo: NaN, hi: NaN, stale: false }); // cycles cannot come in
         out = tree(node.f, get);
-      } else if (Object.prototype.hasOwnProperty.call(overrides, key)) {
+      } else if (own(overrides, key)) {
         const v = overrides[key];
         out = { v, lo: v, hi: v, stale: false };
       } else {
@@ -191,7 +192,7 @@
     let seen = 0;
     for (const [key, raw] of new URLSearchParams(location.search)) {
       if (++seen > MAX_PARAMS) break;
-      const input = Object.prototype.hasOwnProperty.call(graph.in, key) && graph.in[key];
+      const input = own(graph.in, key) && graph.in[key];
       const value = Number(String(raw).replace(",", ".").slice(0, 32));
       if (!input || raw === "" || !isFinite(value)) continue;
       found[key] = Math.min(input.max, Math.max(input.min, value));
@@ -327,7 +328,7 @@
     const graph = await load("scenario.json");
     const slotsFor = new Map();
     const add = (key, slot, what, kind) => {
-      if (!graph.fig[key]) return;
+      if (!own(graph.fig, key)) return;
       if (!slotsFor.has(key)) slotsFor.set(key, []);
       slotsFor.get(key).push({ slot, what, kind });
     };
@@ -349,6 +350,13 @@
     root.append(element("p", "", "Chaque chiffre de la page qui en dépend est recalculé dans "
       + "votre navigateur, avec les mêmes formules. L’adresse de la page garde votre scénario" + NNBSP + ": "
       + "vous pouvez la partager."));
+    const fixed = Object.keys(graph.n).filter((k) => graph.n[k].dep && own(graph.fig, k))
+      .map((k) => "«" + NNBSP + graph.fig[k].l + NNBSP + "»");
+    if (fixed.length) {
+      root.append(element("p", "vf-scenario__fixed", "Ne suivent pas vos hypothèses, car leur "
+        + "calcul vérifie d’abord la cohérence des données" + NNBSP + ": " + fixed.join(", ")
+        + ", et les chiffres qui en dépendent. Ils gardent leur valeur publiée."));
+    }
     run(graph, root, keys, slotsFor, { url: true });
     root.hidden = false;
   }
@@ -358,13 +366,13 @@
     const body = details.querySelector(".vf-whatif__body");
     if (!body || body.childElementCount) return;
     const graph = await load("calcul/scenario.json");
-    const key = details.dataset.vfInput;
-    if (!graph.in[key]) return;
+    const key = details.dataset.vfInput;  // the page's text may hold any value: look it up only
+    if (!own(graph.in, key)) return;
     const list = element("ul", "vf-whatif__figures");
     const slots = new Map();
     const initial = evaluate(graph, {});
     for (const shown of (details.dataset.vfShows || "").split(" ").slice(0, 4)) {
-      const f = Object.prototype.hasOwnProperty.call(graph.fig, shown) && graph.fig[shown];
+      const f = own(graph.fig, shown) && graph.fig[shown];
       if (!f || !f.a || !initial[shown]) continue;
       const label = f.l || shown;
       const value = element("strong", "vf-whatif__value", texts(graph, shown, initial[shown]).article);
