@@ -27,13 +27,14 @@ Bytes are deterministic: keys sorted, no spaces, floats as Python's ``repr``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from calculators import Catalog, Figure, Status
-from calculators.formulas import Call, Chain, Name, Node, Power
+from calculators.formulas import Call, Chain, Name, Node, Power, names
 from calculators.units import Quantity, parse_unit
 from macros.toolbox import anchor
 from macros.units_fr import DisplayUnit
@@ -46,6 +47,7 @@ SPAN = 100.0
 _BOX_INPUT = re.compile(r'data-vf-input="([a-z][a-z0-9_]*)"')
 
 
+@functools.lru_cache(maxsize=512)
 def _factor(unit: Any) -> float:
     """How many base units one ``unit`` is."""
     return float(Quantity(1, parse_unit(unit) if isinstance(unit, str) else unit)
@@ -92,12 +94,61 @@ class _Units:
         return self._index[key]
 
 
+class _Catalog:
+    """What the graph of any page of one catalog reads, computed once per build: each name's
+    node and figure, each figure's own display and factor, and the ``spread`` calculations."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.parameters = catalog.bind()
+        self.python = {k for k in catalog.calculators() if k not in catalog.calculations}
+        self.nodes: dict[str, tuple[dict[str, Any], Figure, tuple[str, ...]]] = {}
+        self.own: dict[str, tuple[DisplayUnit, float]] = {}
+        self.spreads = [(key, c) for key, c in sorted(catalog.calculations.items())
+                        if isinstance(c.tree, Call) and c.tree.function == "spread"]
+        self.inputs: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
+
+    def node(self, key: str) -> tuple[dict[str, Any], Figure, tuple[str, ...]]:
+        """A name's node, its built figure, and the names it reads."""
+        found = self.nodes.get(key)
+        if found is None:
+            figure = self.parameters.resolve(key)
+            calculation = self.catalog.calculations.get(key)
+            if calculation is not None:
+                found = ({"f": tree(calculation.tree)}, figure,
+                         tuple(n.name for n in names(calculation.tree)))
+            else:
+                node = _base(figure)
+                if key in self.python:
+                    node["py"] = 1
+                found = (node, figure, ())
+            self.nodes[key] = found
+        return found
+
+    def own_display(self, key: str, figure: Figure) -> tuple[DisplayUnit, float]:
+        found = self.own.get(key)
+        if found is None:
+            found = self.own[key] = (own_display(figure), _factor(figure.unit))
+        return found
+
+
+_CONTEXTS: dict[int, _Catalog] = {}
+
+
+def _context(catalog: Catalog) -> _Catalog:
+    """The cache of ``catalog`` (a build has one; the catalog is kept, so its id stays its)."""
+    context = _CONTEXTS.get(id(catalog))
+    if context is None or context.catalog is not catalog:
+        _CONTEXTS.clear()
+        context = _CONTEXTS[id(catalog)] = _Catalog(catalog)
+    return context
+
+
 def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
              formats: Mapping[str, tuple[str, int, str, bool]], catalog: Catalog,
              adjustable: Iterable[str] = ()) -> dict[str, Any]:
     """The graph of one page's figures (``figures``, ``units``, ``formats``: its record)."""
-    parameters = catalog.bind()
-    python = {k for k in catalog.calculators() if k not in catalog.calculations}
+    context = _context(catalog)
     wanted = set(adjustable)
     nodes: dict[str, dict[str, Any]] = {}
     built: dict[str, Figure] = {}
@@ -106,75 +157,68 @@ def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
         key = pending.pop()
         if key is None or key in nodes:
             continue
-        figure = parameters.resolve(key)
+        node, figure, reads = context.node(key)
         built[key] = figure
-        calculation = catalog.calculations.get(key)
-        if calculation is not None:
-            nodes[key] = {"f": tree(calculation.tree)}
-            pending += list(_names(calculation.tree))
-            continue
-        node = _base(figure)
-        if key in python:
-            node["py"] = 1
-        elif key in catalog.parameters and figure.status is Status.HYPOTHESIS:
+        nodes[key] = dict(node)
+        pending += reads
+        if not reads and "py" not in node and key in catalog.parameters \
+                and figure.status is Status.HYPOTHESIS:
             wanted.add(key)
-        nodes[key] = node
-    inputs = {key: _input(key, built[key], nodes, catalog, parameters)
+    spreads = tuple(key for key, _ in context.spreads if key in nodes)
+    inputs = {key: _input(context, key, built[key], spreads)
               for key in sorted(wanted) if key in catalog.parameters and key in nodes
               and built[key].value > 0}
-    for key in python & set(nodes):
+    for key in context.python & set(nodes):
         dep = sorted(leaf.key for leaf in built[key].leaves() if leaf.key in inputs)
         if dep:
             nodes[key]["dep"] = dep
     table = _Units()
     shown: dict[str, dict[str, Any]] = {}
     for key, figure in built.items():
-        entry: dict[str, Any] = {"l": figure.describe()}
-        own = own_display(figure)
-        entry["o"] = [table.add(own), _factor(figure.unit)]
+        own, own_factor = context.own_display(key, figure)
+        entry: dict[str, Any] = {"l": figure.describe(), "o": [table.add(own), own_factor]}
         place = anchor(figure)
         unit = units.get(place)
         if unit is not None:
-            entry["d"] = [table.add(unit), _factor(unit.pint)]
+            factor = _factor(unit.pint)
+            entry["d"] = [table.add(unit), factor]
             how = formats.get(place)
             if how is not None:
                 kind, digits, rounding, long = how
-                entry["a"] = [kind, table.add(unit), _factor(unit.pint), digits, rounding,
-                              int(long)]
+                entry["a"] = [kind, table.add(unit), factor, digits, rounding, int(long)]
         else:
             entry["d"] = entry["o"]
         shown[key] = entry
     return {"version": VERSION, "n": nodes, "u": table.table, "fig": shown, "in": inputs}
 
 
-def _names(node: Node) -> Iterable[str]:
-    from calculators.formulas import names
-
-    return (n.name for n in names(node))
-
-
-def _input(key: str, figure: Figure, nodes: Mapping[str, Any], catalog: Catalog,
-           parameters: Any) -> dict[str, Any]:
-    factor = _factor(figure.unit)
-    own = own_display(figure)
+def _input(context: _Catalog, key: str, figure: Figure, spreads: tuple[str, ...]
+           ) -> dict[str, Any]:
+    """An adjustable input: its value in its own unit, bounds, published alternatives (the
+    arguments of the page's ``spread`` calculations of the same dimension)."""
+    cached = context.inputs.get((key, spreads))
+    if cached is not None:
+        return cached
+    own, factor = context.own_display(key, figure)
     choices = []
-    for other, calculation in sorted(catalog.calculations.items()):
-        if other not in nodes or not isinstance(calculation.tree, Call) \
-                or calculation.tree.function != "spread":
-            continue
+    for other in spreads:
+        calculation = context.catalog.calculations[other]
         if parse_unit(calculation.unit).dimensionality != figure.unit.dimensionality:
             continue
+        assert isinstance(calculation.tree, Call)
         for argument in calculation.tree.arguments:
             if isinstance(argument, Name):
-                estimate = parameters.resolve(argument.name)
+                estimate = context.parameters.resolve(argument.name)
                 choices.append([estimate.describe(), estimate.to(f"{figure.unit}").value])
     values = [figure.value, float(figure.low.magnitude), float(figure.high.magnitude),
               *(value for _, value in choices)]
     low, high = min(values) / SPAN, max(values) * SPAN
     if not figure.unit.dimensionality and max(values) <= 1:
         high = 1.0  # a share
-    return {"label": figure.describe(), "v": figure.value, "k": factor, "u": own.short,
-            "min": low, "max": high, "ch": choices}
+    result = context.inputs[(key, spreads)] = {
+        "label": figure.describe(), "v": figure.value, "k": factor, "u": own.short,
+        "min": low, "max": high, "ch": choices}
+    return result
 
 
 def dumps(graph: Mapping[str, Any]) -> bytes:
