@@ -29,7 +29,7 @@ from .formatting import (
 )
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for, readable
-from .what_if import WhatIfMaker
+from .what_if import BOX_TOKEN, WhatIfMaker
 
 
 @dataclass
@@ -135,9 +135,18 @@ def _shown_in_box(figure: Figure) -> None:
     record.formats.setdefault(key, ("figure", 3, "nearest", False))
 
 
+#: Most « Et si… ? » boxes a page may hold: each makes one point.
+MAX_BOXES = 6
+
+
 def _box_block(token: str, html: str) -> None:
     """Keep an « Et si… ? » box's HTML (``_block``); the same box twice is the same HTML."""
-    _page.get().blocks.setdefault(token, html)
+    blocks = _page.get().blocks
+    if token not in blocks and sum(t.startswith(BOX_TOKEN) for t in blocks) >= MAX_BOXES:
+        raise CalculatorError(f"trop d’encadrés « Et si… ? » sur la page (au plus {MAX_BOXES})",
+                              hint="gardez ceux qui font comprendre l’essentiel ; la page de "
+                              "calcul permet de changer toutes les hypothèses")
+    blocks.setdefault(token, html)
 
 
 #: Most charts a page may hold: each is bounded, and placed after the page's output bound.

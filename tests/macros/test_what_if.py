@@ -183,3 +183,12 @@ def test_a_page_without_box_or_figures_exports_an_empty_graph(renderer: Renderer
     assert scenario.box_inputs({"x": '<details data-vf-input="a_b">'}) == ["a_b"]
 
 
+
+
+def test_a_page_holds_a_bounded_number_of_boxes(renderer: Renderer) -> None:
+    six = "\n\n".join(f'{{{{ what_if("rate", shows=["daily"] * {n}) }}}}' for n in range(1, 5))
+    six += ('\n\n{{ what_if("users", shows=["daily"]) }}'
+            '\n\n{{ what_if("users", shows=["queries"]) }}')
+    page(renderer, six + "\n\n" + BOX)  # the same box again is no new box
+    message = refusal(renderer, six + '\n\n{{ what_if("energy", shows=["daily"]) }}')
+    assert "trop d’encadrés « Et si… ? » sur la page (au plus 6)" in message
