@@ -29,7 +29,7 @@ from .formatting import (
 )
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for, readable
-from .what_if import BOX_TOKEN, WhatIfMaker
+from .what_if import BOX_HTML, WhatIfMaker
 
 
 @dataclass
@@ -142,7 +142,7 @@ MAX_BOXES = 6
 def _box_block(token: str, html: str) -> None:
     """Keep an « Et si… ? » box's HTML (``_block``); the same box twice is the same HTML."""
     blocks = _page.get().blocks
-    if token not in blocks and sum(t.startswith(BOX_TOKEN) for t in blocks) >= MAX_BOXES:
+    if token not in blocks and sum(h.startswith(BOX_HTML) for h in blocks.values()) >= MAX_BOXES:
         raise CalculatorError(f"trop d’encadrés « Et si… ? » sur la page (au plus {MAX_BOXES})",
                               hint="gardez ceux qui font comprendre l’essentiel ; la page de "
                               "calcul permet de changer toutes les hypothèses")
@@ -157,7 +157,7 @@ def _block(token: str, html: str) -> None:
     """Keep ``html`` for the page, to replace ``token`` once Markdown has run; the same chart
     twice on a page would give two figures one id."""
     blocks = _page.get().blocks
-    if len(blocks) >= MAX_CHARTS:
+    if sum(not h.startswith(BOX_HTML) for h in blocks.values()) >= MAX_CHARTS:  # boxes apart
         raise CalculatorError(f"trop de graphiques sur la page (au plus {MAX_CHARTS})",
                               hint="gardez les graphiques qui montrent l’essentiel ; pas de "
                               "graphique dans une boucle « for »")

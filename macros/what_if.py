@@ -27,9 +27,8 @@ from .chart_calls import TOKEN
 
 #: At most this many figures in one box: it makes one point, the calcul page shows the rest.
 MAX_SHOWN = 4
-#: What stands for a box in the text until Markdown has run: a chart's token
-#: (``chart_calls.place_blocks`` places both), marked as a box's.
-BOX_TOKEN = f"{TOKEN}e"
+#: How a box's HTML begins: the page's blocks (charts and boxes) are told apart by it.
+BOX_HTML = '<details class="vf-whatif"'
 _EXAMPLE = '{{ what_if("id_du_parametre", shows=["id_d_un_calcul"]) }}'
 
 
@@ -78,7 +77,7 @@ class WhatIfMaker:
             figures.append(figure)
         for figure in figures:
             self.show(figure)
-        digest = hashlib.sha256(repr((parameter, tuple(shows))).encode()).hexdigest()[:7]
+        digest = hashlib.sha256(repr((parameter, tuple(shows))).encode()).hexdigest()[:8]
         label = source.label or parameter
         html = Markup(
             '<details class="vf-whatif" data-vf-input="{}" '
@@ -86,9 +85,10 @@ class WhatIfMaker:
             '<div class="vf-whatif__body"></div></details>'
         ).format(parameter, " ".join(shows),
                  Markup("&#8239;"), Markup("&#8239;"), escape(label), Markup("&#8239;"))
-        token = f"{BOX_TOKEN}{digest}"
+        # A chart's kind of token (``chart_calls.place_blocks`` places both after Markdown).
+        token = f"{TOKEN}{digest}"
         self.block_html(token, str(html))
         return Markup(token)
 
 
-__all__ = ["BOX_TOKEN", "MAX_SHOWN", "WhatIfMaker"]
+__all__ = ["BOX_HTML", "MAX_SHOWN", "WhatIfMaker"]
