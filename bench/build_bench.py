@@ -79,11 +79,14 @@ def measure_size(n: int, runs: int, distinct: bool, plain: PlainText, timeout: f
                  baseline: Path | None, charts: str = "") -> dict[str, Measure]:
     with tempfile.TemporaryDirectory(prefix=f"vf-bench-{n}-") as tmp:
         root = Path(tmp)
-        ours = make_project(root / "ours", n, "ours", distinct=distinct)
+        # A baseline that predates « Et si… ? » (issue 17) would refuse its calls: every
+        # variant then builds the real content without them.
+        drop = ("what_if",) if baseline is not None else ()
+        ours = make_project(root / "ours", n, "ours", distinct=distinct, drop_calls=drop)
         builds: dict[str, tuple[Path, Path | None]] = {
             "ours": (ours, None),
-            "plain": (make_project(root / "plain", n, "plain", distinct=distinct, plain=plain),
-                      None),
+            "plain": (make_project(root / "plain", n, "plain", distinct=distinct, plain=plain,
+                                   drop_calls=drop), None),
         }
         if baseline is not None:
             builds["base"] = (ours, baseline)

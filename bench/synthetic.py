@@ -294,11 +294,18 @@ def plain_config(config: str) -> str:
 
 
 def make_project(dest: Path, n: int, variant: Variant, seed: int = 0, distinct: bool = False,
-                 plain: PlainText | None = None, charts: str = "") -> Path:
-    """A project in ``dest`` with the real content plus ``n`` synthetic myths; its mkdocs.yml."""
+                 plain: PlainText | None = None, charts: str = "",
+                 drop_calls: tuple[str, ...] = ()) -> Path:
+    """A project in ``dest`` with the real content plus ``n`` synthetic myths; its mkdocs.yml.
+    ``drop_calls``: macros whose one-line calls are left out of the real content (a baseline
+    revision that predates them would refuse them)."""
     dest.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     shutil.copytree(ROOT / "content", dest / "content")
+    for page in sorted((dest / "content").rglob("*.md")) if drop_calls else ():
+        lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+        page.write_text("".join(line for line in lines if not any(
+            line.startswith("{{ " + name + "(") for name in drop_calls)), encoding="utf-8")
     folder = dest / "content" / ARTICLES_DIR
     folder.mkdir(exist_ok=True)
     for i in range(1, n + 1):

@@ -49,6 +49,8 @@ class Rendered:
     citations: Mapping[str, Source]
     #: HTML that replaces each token of ``text`` after Markdown (``chart_calls.place_blocks``).
     blocks: Mapping[str, str] = field(default_factory=dict)
+    #: How each figure was first written (``toolbox.PageRecord.formats``).
+    formats: Mapping[str, tuple[str, int, str, bool]] = field(default_factory=dict)
 
 
 class Renderer:
@@ -113,7 +115,8 @@ class Renderer:
                     raise _in_file(error, line_offset) from None
                 raise self._explain(error, file, line_offset) from error
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
-                            dict(record.citations), dict(record.blocks))
+                            dict(record.citations), dict(record.blocks),
+                            dict(record.formats))
 
     def _render_expressions(self, text: str, article_view: Mapping[str, Any],
                             derivations_url: str,
@@ -148,7 +151,8 @@ class Renderer:
             except Exception:
                 return None  # the whole path raises the same error, with its line
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
-                            dict(record.citations), dict(record.blocks))
+                            dict(record.citations), dict(record.blocks),
+                            dict(record.formats))
 
     def _prepare(self, expressions: list[str]) -> dict[str, Template] | None:
         """The page's expressions compiled alone, or None if the page is better compiled whole.

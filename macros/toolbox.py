@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
+from calculators.units import written
 from vocabulary.hints import ADD_SOURCE, suggest
 
 from .chart_calls import ChartMaker
@@ -28,6 +29,7 @@ from .formatting import (
 )
 from .sandbox import exposed
 from .units_fr import DisplayUnit, display_key_for, readable
+from .what_if import BOX_HTML, WhatIfMaker
 
 
 @dataclass
@@ -47,6 +49,9 @@ class PageRecord:
     #: HTML blocks the page places after Markdown, by the token that stands for each in its
     #: text (a chart: ``chart_calls.place_blocks``).
     blocks: dict[str, str] = field(default_factory=dict)
+    #: How each figure was first written, beside ``units``: ``("figure", digits, rounding,
+    #: long)`` or ``("range", digits, "nearest", long)``, for the scenario export.
+    formats: dict[str, tuple[str, int, str, bool]] = field(default_factory=dict)
 
 
 _page: ContextVar[PageRecord] = ContextVar("page_record")
@@ -97,8 +102,10 @@ def text_anchor(figure: Figure) -> str:
     return "texte-" + anchor(figure)
 
 
-def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
+def _link(figure: Figure, text: str, shown: DisplayUnit,
+          how: tuple[str, int, str, bool] = ("figure", 3, "nearest", False)) -> Markup:
     record = _page.get()
+    record.formats.setdefault(anchor(figure), how)
     first = anchor(figure) not in record.figures and anchor(figure) not in record.anchored
     record.figures.setdefault(anchor(figure), figure)
     record.units.setdefault(anchor(figure), shown)
@@ -113,6 +120,35 @@ def _link(figure: Figure, text: str, shown: DisplayUnit) -> Markup:
     )
 
 
+def _shown_in_box(figure: Figure) -> None:
+    """Record a figure an « Et si… ? » box shows: the page's graph and calcul page include it,
+    written as the text wrote it if it did, else as ``figure`` writes it by default."""
+    record = _page.get()
+    key = anchor(figure)
+    record.figures.setdefault(key, figure)
+    if key not in record.units:
+        try:
+            shown = display_unit(_default_unit(figure))
+        except CalculatorError:  # no named unit: the unit composed in French (« kWh/j »)
+            shown = display_unit(written(figure.unit))
+        record.units[key] = shown
+    record.formats.setdefault(key, ("figure", 3, "nearest", False))
+
+
+#: Most « Et si… ? » boxes a page may hold: each makes one point.
+MAX_BOXES = 6
+
+
+def _box_block(token: str, html: str) -> None:
+    """Keep an « Et si… ? » box's HTML (``_block``); the same box twice is the same HTML."""
+    blocks = _page.get().blocks
+    if token not in blocks and sum(h.startswith(BOX_HTML) for h in blocks.values()) >= MAX_BOXES:
+        raise CalculatorError(f"trop d’encadrés « Et si… ? » sur la page (au plus {MAX_BOXES})",
+                              hint="gardez ceux qui font comprendre l’essentiel ; la page de "
+                              "calcul permet de changer toutes les hypothèses")
+    blocks.setdefault(token, html)
+
+
 #: Most charts a page may hold: each is bounded, and placed after the page's output bound.
 MAX_CHARTS = 12
 
@@ -121,7 +157,7 @@ def _block(token: str, html: str) -> None:
     """Keep ``html`` for the page, to replace ``token`` once Markdown has run; the same chart
     twice on a page would give two figures one id."""
     blocks = _page.get().blocks
-    if len(blocks) >= MAX_CHARTS:
+    if sum(not h.startswith(BOX_HTML) for h in blocks.values()) >= MAX_CHARTS:  # boxes apart
         raise CalculatorError(f"trop de graphiques sur la page (au plus {MAX_CHARTS})",
                               hint="gardez les graphiques qui montrent l’essentiel ; pas de "
                               "graphique dans une boucle « for »")
@@ -153,7 +189,7 @@ def figure_filter(value: Any, unit: str | None = None, digits: int = 3,
     text = format_quantity(magnitude, shown, digits=digits, rounding=rounding, long=long)
     if figure.reference is not None:
         _check_published(figure, figure.reference, text, shown, digits, rounding, long)
-    return _link(figure, text, shown)
+    return _link(figure, text, shown, ("figure", digits, rounding, bool(long)))
 
 
 def _check_published(figure: Figure, published: Figure, text: str, shown: DisplayUnit,
@@ -196,7 +232,7 @@ def figure_range_filter(value: Any, unit: str | None = None, digits: int = 2,
     converted = figure.to(shown.pint)
     text = format_range(converted.low.magnitude, converted.high.magnitude, shown, digits=digits,
                         long=long)
-    return _link(figure, text, shown)
+    return _link(figure, text, shown, ("range", digits, "nearest", bool(long)))
 
 
 class Toolbox:
@@ -217,6 +253,8 @@ class Toolbox:
         known = [*self.parameters, *catalog.calculators()]
         self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
                                                    _default_unit, _block))
+        self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculators(),
+                                                      _shown_in_box, _box_block))
 
     def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
         def run() -> Figure:

@@ -84,7 +84,7 @@ def merged(body: Rendered, summary: Rendered) -> Rendered:
     derivation and its source listed like the body's. The body's charts stay the body's."""
     return Rendered(body.text, {**body.figures, **summary.figures},
                     {**body.units, **summary.units}, {**body.citations, **summary.citations},
-                    body.blocks)
+                    body.blocks, {**body.formats, **summary.formats})
 
 
 def binary_file_error(data: str | bytes, file: str) -> ContentError | None:

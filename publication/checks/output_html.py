@@ -43,7 +43,10 @@ ATTRIBUTES = {
     "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
     "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
-    "ol": {"start", "reversed", "type"}, "time": {"datetime"}, "details": {"open"},
+    "ol": {"start", "reversed", "type"}, "time": {"datetime"},
+    # « Et si… ? » (``macros.what_if``): hidden until the page's script shows it; the ids it
+    # names are only looked up in the article's own graph, never fetched or printed as HTML.
+    "details": {"open", "hidden", "data-vf-input", "data-vf-shows"},
     "abbr": {"title"},
     # The charts' inline SVG (``charts.svg``): shapes and texts, styled by class only. No
     # href, no style, no presentation attribute (fill="url(…)" would load another site's

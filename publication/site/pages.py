@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url
 from publication.model.paths import calcul_src_uri
 from publication.model.verdicts import VERDICTS
 from publication.pipeline import Publication
-from publication.views import scale
+from publication.views import scale, scenario
 from publication.views.article import ArticleView
 from publication.views.calcul import calcul_title, calcul_view
 from publication.views.listing import CardMaker, Entry, Listing
@@ -209,6 +209,7 @@ class CalculPages(PageKind):
             raise LookupError(f"{entry.src_uri} has a calcul page but was not rendered")
         category_url = build.listing.categories[entry.meta.category].base
         title = page.title or ""
+        _write_scenario(build, entry.src_uri, Path(page.file.abs_dest_path).parent)
         return {"vf_calcul": calcul_view(entry, article, category_url),
                 "vf_head": calcul_head(build.site, title, page.url, article, entry.url)}
 
@@ -227,6 +228,16 @@ class CalculPages(PageKind):
             if file is not None and article is not None and not article.derivations:
                 files.remove(file)
                 Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def _write_scenario(build: SiteBuild, src_uri: str, folder: Path) -> None:
+    """The article's formula graph beside its calcul page (``views.scenario``), for the
+    page's script and the article's « Et si… ? » boxes."""
+    rendered = build.publication.pages[src_uri].rendered
+    graph = scenario.scenario(rendered.figures, rendered.units, rendered.formats,
+                              build.publication.catalog, scenario.box_inputs(rendered.blocks))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / scenario.FILE).write_bytes(scenario.dumps(graph))
 
 
 class SearchPage(PageKind):

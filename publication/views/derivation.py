@@ -49,6 +49,8 @@ class InputView:
     derivation_anchor: str | None
     #: Why a share has no quote (``no_quote:``).
     no_quote: str | None = None
+    #: The input's id, where the calcul page's script updates its value (« Et si… ? »).
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ def _input_view(figure: Figure, sources: SourceIndex, blocks: Mapping[str, objec
         locator=None if own else _spaced(figure.parameter.locator if figure.parameter else None),
         note=None if own else _spaced(figure.note), quote=None if own else _quote(figure),
         no_quote=None if own else _no_quote(figure),
-        derivation_anchor=anchor(figure) if own else None,
+        derivation_anchor=anchor(figure) if own else None, key=figure.key,
     )
 
 

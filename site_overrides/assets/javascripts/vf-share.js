@@ -14,3 +14,20 @@ for (const button of document.querySelectorAll("[data-vf-copy]")) {
     });
   }
 }
+
+// « Et si… ? » (macros/what_if.py): hidden without this script; the scenario script and the
+// article's graph load only when the reader opens the box.
+const vfScenarioScript = document.currentScript && document.currentScript.src
+  .replace(/vf-share\.js(\?.*)?$/, "vf-scenario.js");
+for (const box of document.querySelectorAll("details.vf-whatif")) {
+  box.hidden = false;
+  box.addEventListener("toggle", () => {
+    if (!box.open || !vfScenarioScript || document.querySelector("script[data-vf-scenario]")) {
+      return;
+    }
+    const script = document.createElement("script");
+    script.src = vfScenarioScript;
+    script.dataset.vfScenario = "";
+    document.head.append(script);
+  });
+}

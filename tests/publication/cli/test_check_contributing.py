@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -130,3 +131,17 @@ def test_the_assertion_example_checks_the_complete_examples_words(
     assert main(["check", "--config-file", str(project / "mkdocs.yml")]) == 1
     assert "« pendant des semaines » : les chiffres ne le soutiennent plus" \
         in capsys.readouterr().err
+
+
+def test_the_what_if_example_passes_check_and_places_a_hidden_box(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    article = guide_example("exemple-complet").replace(
+        "## Alors, verdict ?", guide_example("exemple-et-si") + "\n## Alors, verdict ?")
+    project = make_project(articles={"mythes/et-si.md": article})
+    check(project, capsys)
+    site = build(project)
+    box = soup(site / "mythes" / "et-si" / "index.html").select_one("details.vf-whatif")
+    assert box is not None and box.has_attr("hidden")
+    assert box["data-vf-input"] == "queries_per_user_day_seed"
+    graph = json.loads((site / "mythes" / "et-si" / "calcul" / "scenario.json").read_text())
+    assert "queries_per_user_day_seed" in graph["in"]
