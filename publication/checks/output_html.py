@@ -43,10 +43,7 @@ ATTRIBUTES = {
     "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
     "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
-    "ol": {"start", "reversed", "type"}, "time": {"datetime"},
-    # « Et si… ? » (``macros.what_if``): hidden until the page's script shows it; the ids it
-    # names are only looked up in the article's own graph, never fetched or printed as HTML.
-    "details": {"open", "hidden", "data-vf-input", "data-vf-shows"},
+    "ol": {"start", "reversed", "type"}, "time": {"datetime"}, "details": {"open"},
     "abbr": {"title"},
     # The charts' inline SVG (``charts.svg``): shapes and texts, styled by class only. No
     # href, no style, no presentation attribute (fill="url(…)" would load another site's
@@ -88,10 +85,18 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _cleaner(tags: frozenset[str]) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=set(tags),
-                       attributes={k: set(v) for k, v in ATTRIBUTES.items() if k in tags
-                                   or k == "*"},
+#: What only a block the renderer placed may carry: the « Et si… ? » box (``macros.what_if``),
+#: hidden until the page's script shows it; the ids it names are only looked up in the
+#: article's own graph, never fetched or printed as HTML. An editor cannot type them.
+PLACED_ATTRIBUTES = {"details": {"hidden", "data-vf-input", "data-vf-shows"}}
+
+
+def _cleaner(tags: frozenset[str], placed: bool) -> nh3.Cleaner:
+    attributes = {k: set(v) for k, v in ATTRIBUTES.items() if k in tags or k == "*"}
+    if placed:
+        for tag, names in PLACED_ATTRIBUTES.items():
+            attributes[tag] = attributes.get(tag, set()) | names
+    return nh3.Cleaner(tags=set(tags), attributes=attributes,
                        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                        filter_style_properties=set(STYLE_PROPERTIES),
                        attribute_filter=_attribute_filter)
@@ -99,9 +104,10 @@ def _cleaner(tags: frozenset[str]) -> nh3.Cleaner:
 
 #: What an editor's HTML may hold: no SVG at all (a drawing typed by hand could cover the page
 #: or hide a figure); charts are drawn by ``chart()`` and judged with ``CHARTS``.
-_STRICT = _cleaner(TAGS)
-#: What a chart the renderer drew may hold: the HTML allow-list and the charts' SVG subset.
-_CHARTS = _cleaner(TAGS | SVG_TAGS)
+_STRICT = _cleaner(TAGS, placed=False)
+#: What a block the renderer drew (a chart, an « Et si… ? » box) may hold: the HTML allow-list,
+#: the charts' SVG subset and the box's attributes.
+_CHARTS = _cleaner(TAGS | SVG_TAGS, placed=True)
 
 
 #: What ``_normalised`` lets through: every tag, attribute, scheme and style property named
@@ -220,7 +226,8 @@ def _removals(before: list[str], after: list[str], allowed: frozenset[str]
 
 def sanitise(html: str, charts: bool = False) -> Sanitised:
     """The clean HTML of a page, and each thing the allow-list removed from it; ``charts``:
-    the HTML of a chart the renderer drew, which may hold the charts' SVG subset."""
+    the HTML of a block the renderer drew (a chart, an « Et si… ? » box), which may hold the
+    charts' SVG subset and the box's attributes."""
     allowed = TAGS | SVG_TAGS if charts else TAGS
     try:
         # ammonia writes U+00A0 as an entity; French typography puts many: keep the character.

@@ -194,3 +194,15 @@ def test_the_clean_html_keeps_every_allowed_thing_as_it_was() -> None:
         "## Titre {: #ancre }\n\nUn <abbr title=\"x\">PUE</abbr>\u00a0: [lien](../a/) "
         "<a class=\"vf-fig\" href=\"calcul/#calcul-x\" id=\"texte-calcul-x\">3 t</a>.")
     assert sanitise(html).html == html
+
+
+def test_the_what_if_box_attributes_are_the_renderers_only() -> None:
+    """An editor cannot type a box the page's script would read; the renderer's box keeps
+    them."""
+    box = ('<details class="vf-whatif" data-vf-input="x" data-vf-shows="y" hidden="">'
+           "<summary>Et si… ?</summary></details>")
+    typed = sanitise(box)
+    assert "data-vf-input" not in typed.html and "data-vf-shows" not in typed.html
+    assert "attribut non autorisé « data-vf-input » sur <details>" in [
+        finding.message for finding in typed.findings]
+    assert sanitise(box, charts=True) == Sanitised(box, ())
