@@ -245,6 +245,12 @@ class Catalog:
         """Every calculator an article may call: Python ones, then data-declared ones."""
         return self._specs
 
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Every name a formula or a page may use: parameters (refused ones too, which say
+        so), conventions and calculators. Computed once per catalog, not once per page."""
+        return frozenset({*self.parameters, *self.invalid, *self.conventions, *self._specs})
+
     def bind(self) -> Parameters:
         """A fresh parameter set; calculator results are cached on it."""
         return Parameters(self.parameters, self._specs, self.conventions, self.invalid)

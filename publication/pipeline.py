@@ -251,11 +251,9 @@ class Publication:
         """The article's checked sentences that hold; an error for each that does not."""
         if meta is None or not meta.assertions:
             return []
-        catalog = self.catalog
-        names = {*catalog.parameters, *catalog.invalid, *catalog.conventions,
-                 *catalog.calculators()}
         checked, unsupported = check_assertions(
-            meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve, names)
+            meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
+            self.catalog.names)
         self.errors.extend(unsupported)
         return checked
 
