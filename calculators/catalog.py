@@ -19,7 +19,7 @@ from vocabulary.hints import ADD_PARAMETER, suggest
 from .calculations import Calculation, Convention, Requirement, load_calculations
 from .errors import CalculatorError
 from .figure import Figure
-from .formulas import evaluate, holds
+from .formulas import compare, evaluate
 from .loading import DATA_DIR, read_data
 from .model import Parameter, Source
 from .yamlfile import read_entries
@@ -29,13 +29,20 @@ def _run(calculation: Calculation, p: Parameters) -> Figure:
     """A calculation computed on ``p``: its conditions met, checked against its published value."""
     p.prepare(calculation.reads)
     result = evaluate(calculation.tree, p.resolve)
+    if calculation.requires:
+        # In its conditions, the calculation's id is its result, named as readers read it.
+        named = result.named(calculation.id, calculation.label, calculation.unit)
 
-    def resolve(name: str) -> Figure:
-        return result if name == calculation.id else p.resolve(name)
+        def resolve(name: str) -> Figure:
+            return named if name == calculation.id else p.resolve(name)
 
-    for requirement in calculation.requires:
-        if not holds(requirement.condition, resolve):
-            raise CalculatorError(requirement.otherwise, hint=_hint(calculation, requirement))
+        checks = []
+        for requirement in calculation.requires:
+            check = compare(requirement.condition, resolve)
+            if not check.holds():
+                raise CalculatorError(requirement.otherwise, hint=_hint(calculation, requirement))
+            checks.append(check)
+        result = replace(result, checks=tuple(checks))
     if calculation.published is not None:
         result = result.checked_against(p[calculation.published], calculation.tolerance)
     return result

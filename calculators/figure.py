@@ -48,6 +48,8 @@ class Figure:
     formula: str | None = None
     note: str | None = None
     reference: Figure | None = None
+    #: The conditions the result met (a data calculation's ``requires:``), for its derivation.
+    checks: tuple[Check, ...] = ()
     _expr: str = field(default="", repr=False)
     _precedence: int = field(default=_ATOM, repr=False)
 
@@ -292,6 +294,28 @@ class Figure:
             converted, key=key, label=label, status=Status.DERIVED, parameter=None,
             inputs=inputs, formula=formula, _expr="", _precedence=_ATOM,
         )
+
+
+@dataclass(frozen=True)
+class Check:
+    """A comparison of two figures' central values (None stands for zero)."""
+
+    left: Figure | None
+    operator: str  # "<", ">", "<=" or ">="
+    right: Figure | None
+
+    def holds(self) -> bool:
+        """Whether the central values, in base units, compare as ``operator`` says."""
+        left, right = (0.0 if side is None
+                       else float(side.quantity.to_base_units().magnitude)
+                       for side in (self.left, self.right))
+        if self.operator == "<":
+            return left < right
+        if self.operator == ">":
+            return left > right
+        if self.operator == "<=":
+            return left <= right
+        return left >= right
 
 
 def spread(estimates: Iterable[Figure]) -> Figure:

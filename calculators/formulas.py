@@ -35,7 +35,7 @@ import pint
 from vocabulary.hints import suggest
 
 from .errors import CalculatorError
-from .figure import Figure, spread
+from .figure import Check, Figure, spread
 from .shares import as_share
 from .units import registry, written
 
@@ -499,21 +499,14 @@ def evaluate(node: Node, resolve: Callable[[str], Figure]) -> Figure:
     return result
 
 
-def holds(condition: Condition, resolve: Callable[[str], Figure]) -> bool:
-    """Whether the central values of the condition's two sides compare as it says."""
-    left, right = (0.0 if isinstance(side, Zero)
-                   else float(evaluate(side, resolve).quantity.to_base_units().magnitude)
+def compare(condition: Condition, resolve: Callable[[str], Figure]) -> Check:
+    """The condition's two sides computed: ``.holds()`` says whether it is met."""
+    left, right = (None if isinstance(side, Zero) else evaluate(side, resolve)
                    for side in (condition.left, condition.right))
-    if condition.operator == "<":
-        return left < right
-    if condition.operator == ">":
-        return left > right
-    if condition.operator == "<=":
-        return left <= right
-    return left >= right
+    return Check(left, condition.operator, right)
 
 
 __all__ = ["EXPONENTS", "FUNCTIONS", "MAX_DEPTH", "MAX_LENGTH", "Call", "Chain", "Condition",
            "FormulaError", "Name", "Node", "Power", "Zero", "check_condition", "check_functions",
-           "condition_names", "evaluate", "holds", "names", "parse", "parse_condition",
+           "compare", "condition_names", "evaluate", "names", "parse", "parse_condition",
            "tokenize", "unit_of"]

@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from calculators import CalculatorError, Figure, Source, Status
-from calculators.units import written
+from calculators.figure import Check
+from calculators.units import parse_unit, written
 from macros.formatting import format_quantity, format_range, french_date
 from macros.toolbox import anchor, source_anchor, text_anchor
 from macros.units_fr import DISPLAY_UNITS, DisplayUnit, display, display_key_for
@@ -82,6 +83,8 @@ class DerivationView:
     #: The article's section (its ``##`` heading) where the figure, or the first figure that
     #: leads to it, first appears; None before the first heading.
     section: str | None = None
+    #: The conditions the calculation met (``requires:``), each in words with its values.
+    checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,25 @@ def _input_view(figure: Figure, sources: SourceIndex, blocks: Mapping[str, objec
     )
 
 
+_OPERATORS = {"<": "<", ">": ">", "<=": "≤", ">=": "≥"}
+PERCENT = parse_unit("percent")
+
+
+def check_text(check: Check) -> str:
+    """A condition the figure met, as readers read it: « a (12 %) < b (50 %) »; a fraction
+    compared with a percentage reads as one too."""
+    figures = [side for side in (check.left, check.right) if side is not None]
+    percent = any(f.unit == PERCENT for f in figures)
+    sides = []
+    for side in (check.left, check.right):
+        if side is None:
+            sides.append("0")
+            continue
+        shown = side.to("percent") if percent and not side.unit.dimensionality else side
+        sides.append(f"{side.describe()} ({value_text(shown, qualify=False)})")
+    return french_spacing(f"{sides[0]} {_OPERATORS[check.operator]} {sides[1]}")
+
+
 #: Below this gap (in percent), recomputed and published values agree to the published precision.
 NEGLIGIBLE_GAP_PERCENT = 0.1
 
@@ -340,6 +362,7 @@ def build(figures: Mapping[str, Figure], citations: Iterable[Source],
             note=_spaced(figure.note), quote=_quote(figure), no_quote=_no_quote(figure),
             text_anchor=text_anchor(figure) if in_text else None,
             shown=seen[key].shown if in_text and key in seen else None, section=section,
+            checks=tuple(check_text(check) for check in figure.checks),
         ))
         if blocks[-1].shown:
             blocks[-1] = replace(blocks[-1], precise=_numbers(blocks[-1].shown)

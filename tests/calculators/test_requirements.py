@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from calculators import CalculatorError, Catalog, Figure
 from calculators.calculations import MAX_REQUIREMENTS
-from calculators.formulas import FormulaError, Zero, holds, parse, parse_condition
+from calculators.formulas import FormulaError, Zero, compare, parse, parse_condition
 from calculators.model import Parameter, Status
 from publication.views.scenario import requirement
 from tests.calculators.test_calculations import CONVENTIONS, ENERGY, errors_of, project
@@ -93,13 +93,14 @@ def test_conditions_compare_central_values_in_one_unit(a: int, b: int, compariso
     figures = {"a": _figure(a, "kWh"), "b": _figure(b * 1000, "Wh")}
     expected = {"<": operator.lt, ">": operator.gt, "<=": operator.le,
                 ">=": operator.ge}[comparison](a, b)
-    assert holds(parse_condition(f"a {comparison} b"), figures.__getitem__) is expected
+    assert compare(parse_condition(f"a {comparison} b"), figures.__getitem__).holds() \
+        is expected
 
 
 def test_a_share_compares_with_a_fraction() -> None:
     figures = {"s": _figure(0.4, "dimensionless"), "half": _figure(0.5, "")}
-    assert holds(parse_condition("share(s) < half"), figures.__getitem__)
-    assert not holds(parse_condition("share(s) > half"), figures.__getitem__)
+    assert compare(parse_condition("share(s) < half"), figures.__getitem__).holds()
+    assert not compare(parse_condition("share(s) > half"), figures.__getitem__).holds()
 
 
 # -- in data files -------------------------------------------------------------------------------
@@ -202,3 +203,4 @@ def test_the_browser_gets_each_condition_as_data(tmp_path: Path) -> None:
         "<=", "power", "power_limit",
         "une puissance au-delà de la limite\u00a0: vérifiez la fiche technique"]
     assert requirement(second) == [">", "per_machine", 0, "aucune énergie par machine"]
+
