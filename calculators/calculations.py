@@ -36,7 +36,7 @@ from .formulas import (
 from .loading import _check_fields, _display, _number, text_problem, validate_value
 from .model import Parameter
 from .units import parse_unit, parse_written_unit, registry, written
-from .yamlfile import Entry, read_entries
+from .yamlfile import Entry, declared_keys, read_entries
 
 #: At most this many calculations (a bound on what an untrusted pull request can make us check).
 MAX_CALCULATIONS = 2000
@@ -110,20 +110,15 @@ class _Draft:
     requires: tuple[Requirement, ...] = ()
     reads: tuple[str, ...] = ()
 
-    def names(self) -> list[tuple[str, int, str, str]]:
-        """Each name read, with its column, its line and what reads it (« formule », …)."""
-        found = [(n.name, n.column, "formula", "formule") for n in names(self.tree)] \
+    def names(self) -> list[tuple[str, int, int, bool]]:
+        """Each name read: its column, its line, and whether a condition reads it."""
+        formula = self.entry.field_lines.get("formula", self.entry.line)
+        found = [(n.name, n.column, formula, False) for n in names(self.tree)] \
             if self.tree is not None else []
-        for index, requirement in enumerate(self.requires):
-            found += [(n.name, n.column, f"requires.{index}", "condition")
+        for requirement in self.requires:
+            found += [(n.name, n.column, requirement.line, True)
                       for n in condition_names(requirement.condition)]
         return found
-
-    def line(self, where: str) -> int:
-        """The line of ``formula`` or of the condition ``requires.N``."""
-        if where.startswith("requires."):
-            return self.entry.item_line("requires", int(where.split(".")[1]), "that")
-        return self.entry.field_lines.get(where, self.entry.line)
 
 
 def _error(message: str, entry: Entry, file: str, field: str | None = None, hint: str = ""
@@ -176,13 +171,18 @@ def load_conventions(path: Path, root: Path) -> tuple[dict[str, Convention], lis
 
 
 def _read_calculations(paths: Iterable[Path], root: Path
-                       ) -> tuple[list[_Draft], list[DataError]]:
+                       ) -> tuple[list[_Draft], list[DataError], frozenset[str]]:
+    """The drafts of every file, their problems, and the ids a file YAML could not read
+    declares (its pages then say « calcul invalide », not « nom inconnu »)."""
     drafts: list[_Draft] = []
     errors: list[DataError] = []
+    unreadable: set[str] = set()
     for path in paths:
         file = _display(path, root)
         entries, file_errors = read_entries(path, file)
         errors.extend(file_errors)
+        if file_errors and not entries:
+            unreadable.update(declared_keys(path))
         for entry in entries:
             problems = _check_fields(entry, file, _CALCULATION_REQUIRED,
                                      ("unit", *_CALCULATION_OPTIONAL))
@@ -203,7 +203,7 @@ def _read_calculations(paths: Iterable[Path], root: Path
             requires = _requirements(entry, file, problems)
             errors.extend(problems)
             drafts.append(_Draft(entry, file, tree, unit, requires))
-    return drafts, errors
+    return drafts, errors, frozenset(unreadable)
 
 
 def _requirements(entry: Entry, file: str, errors: list[DataError]) -> tuple[Requirement, ...]:
@@ -256,7 +256,7 @@ def _requirements(entry: Entry, file: str, errors: list[DataError]) -> tuple[Req
                                           line=at(name)))
                 continue
             # Readers may see the message (the calcul page's « Et si… ? »): French spacing.
-            texts[name] = str(value).strip() if name == "that" \
+            texts[name] = " ".join(str(value).split()) if name == "that" \
                 else french_spacing(" ".join(str(value).split()))
         condition = None
         if "that" in texts:
@@ -278,20 +278,23 @@ def _requirements(entry: Entry, file: str, errors: list[DataError]) -> tuple[Req
 
 def load_calculations(
     data_dir: Path, root: Path, parameters: Mapping[str, Parameter], declared: Iterable[str] = (),
-) -> tuple[dict[str, Convention], dict[str, Calculation], list[DataError]]:
-    """The conventions and calculations of ``data_dir``, and every problem found.
+) -> tuple[dict[str, Convention], dict[str, Calculation], frozenset[str], list[DataError]]:
+    """The conventions and the valid calculations of ``data_dir``, the ids of the refused
+    ones, and every problem found.
 
+    A calculation is refused when it has a problem, or reads one that has: the others stay
+    usable, so one mistake is reported once, not again by every page using any calculation.
     ``declared`` the ids of parameters that exist but failed to load, so that formulas reading
     them are not also reported as reading unknown names.
     """
     conventions, errors = load_conventions(data_dir / "conventions.yml", root)
     paths = sorted((data_dir / "calculations").glob("*.yml"))
-    drafts, draft_errors = _read_calculations(paths, root)
+    drafts, draft_errors, unreadable = _read_calculations(paths, root)
     errors += draft_errors
     if len(drafts) > MAX_CALCULATIONS:
-        return conventions, {}, [*errors, DataError(
-            f"trop de calculs ({len(drafts)}, au plus {MAX_CALCULATIONS})",
-            file=_display(data_dir / "calculations", root))]
+        return conventions, {}, frozenset(d.entry.key for d in drafts) | unreadable, [
+            *errors, DataError(f"trop de calculs ({len(drafts)}, au plus {MAX_CALCULATIONS})",
+                               file=_display(data_dir / "calculations", root))]
 
     owners: dict[str, str] = {key: f"{p.file}:{p.line}" for key, p in parameters.items()}
     for key, convention in conventions.items():
@@ -311,22 +314,37 @@ def load_calculations(
         owners[key] = f"{draft.file}:{draft.entry.line}"
         unique[key] = draft
 
-    known = set(owners) | set(declared)
+    known = set(owners) | set(declared) | unreadable
     for key, draft in unique.items():
         # A condition names its own calculation for the result: not a cycle; a formula does.
         draft.reads = tuple(dict.fromkeys(
-            name for name, _, where, _ in draft.names() if name in unique
-            and (name != key or where == "formula")))
+            name for name, _, _, in_condition in draft.names() if name in unique
+            and (name != key or not in_condition)))
     errors += _check_names(unique, known)
     errors += _check_cycles(unique)
     units = _units(parameters, conventions, unique)
     for draft in unique.values():
         errors += _check_units(draft, units, parameters)
-    if errors:
-        return conventions, {}, errors
+    broken = _refused(unique, {e.key for e in errors if e.key in unique}
+                      | {key for key, d in unique.items() if d.tree is None})
     calculations = {key: _calculation(draft) for key, draft in unique.items()
-                    if draft.tree is not None}
-    return conventions, calculations, errors
+                    if key not in broken}
+    return conventions, calculations, frozenset(broken) | unreadable, errors
+
+
+def _refused(drafts: Mapping[str, _Draft], wrong: set[str]) -> set[str]:
+    """``wrong``, and every calculation that reads one of them, however indirectly."""
+    readers: dict[str, list[str]] = {}
+    for key, draft in drafts.items():
+        for name in draft.reads:
+            readers.setdefault(name, []).append(key)
+    refused, pending = set(wrong), list(wrong)
+    while pending:
+        for reader in readers.get(pending.pop(), ()):
+            if reader not in refused:
+                refused.add(reader)
+                pending.append(reader)
+    return refused
 
 
 def _check_names(drafts: Mapping[str, _Draft], known: set[str]) -> list[DataError]:
@@ -338,16 +356,16 @@ def _check_names(drafts: Mapping[str, _Draft], known: set[str]) -> list[DataErro
                                  draft.file, "published",
                                  suggest(str(published), known)
                                  or "indiquez l’identifiant d’un paramètre"))
-        reported: set[str] = set()
-        for name, column, where, what in draft.names():
-            if name in known or (name, where) in reported:
+        reported: set[tuple[str, int]] = set()
+        for name, column, line, in_condition in draft.names():
+            if name in known or (name, line) in reported:
                 continue
-            reported.add((name, where))
+            reported.add((name, line))
             errors.append(DataError(
-                f"{what} : nom inconnu « {name} », colonne {column}",
+                f"{'condition' if in_condition else 'formule'} : nom inconnu « {name} », "
+                f"colonne {column}",
                 hint=suggest(name, known) or "déclarez-le dans parameters/, calculations/ ou "
-                "conventions.yml", file=draft.file, key=draft.entry.key,
-                line=draft.line(where)))
+                "conventions.yml", file=draft.file, key=draft.entry.key, line=line))
     return errors
 
 

@@ -9,6 +9,7 @@ publishes. ``Parameters`` computes them on one set of values, each once, and nam
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,21 @@ from .yamlfile import read_entries
 def _run(calculation: Calculation, p: Parameters) -> Figure:
     """A calculation computed on ``p``: its conditions met, checked against its published value."""
     p.prepare(calculation.reads)
-    result = evaluate(calculation.tree, p.resolve)
+    try:
+        return _checked(calculation, p, evaluate(calculation.tree, p.resolve))
+    except OverflowError as error:  # a power of a power of a power…: more than a float holds
+        raise CalculatorError(_OUT_OF_RANGE, hint=_OUT_OF_RANGE_HINT) from error
+
+
+_OUT_OF_RANGE = "résultat trop grand ou trop petit pour être calculé"
+_OUT_OF_RANGE_HINT = "vérifiez les puissances (** 2, 3 ou 4) et les valeurs des paramètres"
+
+
+def _checked(calculation: Calculation, p: Parameters, result: Figure) -> Figure:
+    """``result`` after the calculation's conditions and its published value."""
+    if not all(math.isfinite(float(q.magnitude))
+               for q in (result.quantity, result.low, result.high)):
+        raise CalculatorError(_OUT_OF_RANGE, hint=_OUT_OF_RANGE_HINT)
     if calculation.requires:
         # In its conditions, the calculation's id is its result, named as readers read it.
         named = result.named(calculation.id, calculation.label, calculation.unit)
@@ -60,10 +75,13 @@ class Parameters:
     def __init__(self, parameters: Mapping[str, Parameter],
                  calculations: Mapping[str, Calculation] | None = None,
                  conventions: Mapping[str, Convention] | None = None,
-                 invalid: frozenset[str] = frozenset()) -> None:
+                 invalid: frozenset[str] = frozenset(),
+                 refused: frozenset[str] = frozenset()) -> None:
         self._figures = {key: Figure.from_parameter(p) for key, p in parameters.items()}
         #: Parameters declared in a data file but refused: their error is reported there.
         self._invalid = invalid
+        #: Calculations declared but refused: their error is reported in their data file.
+        self._refused = refused
         self._calculations = calculations or {}
         self._conventions = conventions or {}
         self._convention_figures: dict[str, Figure] = {}
@@ -92,6 +110,9 @@ class Parameters:
     def calculate(self, key: str) -> Figure:
         """The result of the calculation ``key``."""
         calculation = self._calculations.get(key)
+        if calculation is None and key in self._refused:
+            raise CalculatorError("calcul invalide", key=key, hint="corrigez d’abord l’erreur "
+                                  "de son fichier de calculs (calculators/data/calculations/)")
         if calculation is None:
             raise CalculatorError("calculateur inconnu", key=key,
                                   hint=suggest(key, self._calculations) or "déclarez-le dans "
@@ -167,6 +188,9 @@ class Catalog:
     calculations: Mapping[str, Calculation] = field(default_factory=dict)
     #: Parameters declared in the data files but refused (``load_valid`` only).
     invalid: frozenset[str] = frozenset()
+    #: Calculations declared but refused: wrong, reading a wrong one, or failing with the
+    #: current values (``load_valid`` only). Pages using one say « calcul invalide ».
+    refused: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Catalog:
@@ -186,20 +210,49 @@ class Catalog:
         root = root or data_dir.parent.parent
         sources, parameters, errors = read_data(data_dir, root)
         declared = _parameter_ids(data_dir) if errors else set()
-        conventions, calculations, more = load_calculations(data_dir, root, parameters, declared)
+        conventions, calculations, refused, more = load_calculations(data_dir, root, parameters,
+                                                                     declared)
         invalid = frozenset(declared - set(parameters))
-        return cls(sources, parameters, conventions, calculations, invalid), [*errors, *more]
+        catalog = cls(sources, parameters, conventions, calculations, invalid, refused)
+        failing, run_errors = catalog._failing()
+        if failing:
+            catalog = replace(catalog, refused=refused | failing,
+                              calculations={k: c for k, c in calculations.items()
+                                            if k not in failing})
+        return catalog, [*errors, *more, *run_errors]
+
+    def _failing(self) -> tuple[frozenset[str], list[ContentError]]:
+        """The calculations that fail with the current values, each reported once, at its own
+        line, where it fails first: a calculation reading a failing one is refused silently
+        (its own problem cannot be known)."""
+        p = self.bind()
+        failing: set[str] = set()
+        errors: list[ContentError] = []
+        for key in _in_order(self.calculations):
+            calculation = self.calculations[key]
+            if any(name in failing or name in self.refused for name in calculation.reads):
+                failing.add(key)
+                continue
+            try:
+                p.calculate(key)
+            except CalculatorError as error:
+                failing.add(key)
+                errors.append(CalculatorError(
+                    f"avec les valeurs actuelles, le calcul échoue : {error.message}",
+                    hint=error.hint, file=calculation.file, key=key, line=calculation.line))
+        return frozenset(failing), errors
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Every name a formula or a page may use: parameters (refused ones too, which say
         so), conventions and calculators. Computed once per catalog, not once per page."""
         return frozenset({*self.parameters, *self.invalid, *self.conventions,
-                          *self.calculations})
+                          *self.calculations, *self.refused})
 
     def bind(self) -> Parameters:
         """A fresh parameter set; calculator results are cached on it."""
-        return Parameters(self.parameters, self.calculations, self.conventions, self.invalid)
+        return Parameters(self.parameters, self.calculations, self.conventions, self.invalid,
+                          self.refused)
 
     def with_values(self, **values: float) -> Catalog:
         """The same catalog with some parameter values replaced (for tests and what-ifs)."""
@@ -220,6 +273,26 @@ class Catalog:
         if errors:
             raise ContentErrors(errors)
         return replace(self, parameters=changed)
+
+
+def _in_order(calculations: Mapping[str, Calculation]) -> list[str]:
+    """The calculations' ids, each after those it reads."""
+    order: list[str] = []
+    placed: set[str] = set()
+    for start in calculations:
+        stack = [(start, iter(calculations[start].reads))]
+        while stack:
+            key, reads = stack[-1]
+            following = next(reads, None)
+            if following is None:
+                stack.pop()
+                if key not in placed:
+                    placed.add(key)
+                    order.append(key)
+            elif following not in placed and following in calculations \
+                    and all(following != k for k, _ in stack):
+                stack.append((following, iter(calculations[following].reads)))
+    return order
 
 
 def _parameter_ids(data_dir: Path) -> set[str]:

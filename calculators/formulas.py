@@ -195,9 +195,9 @@ def tokenize(text: str) -> list[_Token]:
                         char, "opérations possibles : + - × ÷ * / ** et parenthèses")
             if not char.isascii() and char.isalpha():
                 hint = "un nom s’écrit sans accent : minuscules, chiffres et _"
-            if char == "=":
-                hint = "une condition compare avec < > <= >= ≤ ≥ (pas d’égalité : les valeurs " \
-                       "calculées sont rarement exactes)"
+            if char in "=≠!":
+                hint = "une condition compare avec < > <= >= ≤ ≥ (ni égalité ni différence : " \
+                       "les valeurs calculées sont rarement exactes)"
             raise FormulaError(f"caractère inattendu « {char} », colonne {column}", column, hint)
     tokens.append(_Token("end", "", len(text) + 1))
     return tokens
@@ -231,7 +231,9 @@ class _Parser:
                 "pas de nombre dans une formule : nommez-le dans conventions.yml "
                 "(seuls les exposants ** 2, 3 ou 4 sont des nombres)",
             )
-        return FormulaError(f"{_describe(token, self.whole)} inattendu, colonne {token.column}",
+        ending = "e" if token.kind == "end" else ""  # « la fin … inattendue »
+        return FormulaError(f"{_describe(token, self.whole)} inattendu{ending}, colonne "
+                            f"{token.column}",
                             token.column, f"attendu : {expected}")
 
     def formula(self) -> Node:
@@ -253,7 +255,11 @@ class _Parser:
         self.advance()
         right = self.side()
         if self.current.kind != "end":
-            raise self.unexpected("la fin de la condition (une seule comparaison)")
+            error = self.unexpected("la fin de la condition (une seule comparaison)")
+            if self.current.kind in ("name", "compare"):
+                error.hint = "une seule comparaison par condition : écrivez-en deux, chacune " \
+                             "avec son « - that: »"
+            raise error
         if isinstance(left, Zero) and isinstance(right, Zero):
             raise FormulaError(f"condition sans nom, colonne {left.column}", left.column,
                                "comparez un calcul ou un paramètre, par exemple : rythme > 0")
@@ -265,8 +271,18 @@ class _Parser:
             self.advance()
             if self.current.kind in ("end", "compare"):
                 return Zero(token.column)
+            if self.current.kind == "name":
+                raise FormulaError(
+                    f"« {self.current.text} » inattendu après 0, colonne {self.current.column}",
+                    self.current.column, "une seule comparaison par condition : écrivez-en "
+                    "deux, chacune avec son « - that: »")
             raise FormulaError(f"« 0 » dans un calcul, colonne {token.column}", token.column,
                                "dans une condition, 0 est seul d’un côté de la comparaison")
+        if token.kind == "number":
+            raise FormulaError(
+                f"nombre inattendu « {token.text} », colonne {token.column}", token.column,
+                "dans une condition, le seul nombre permis est 0, seul d’un côté (rythme > 0) ; "
+                "un autre nombre se nomme dans conventions.yml")
         return self.sum()
 
     def _chain(self, operators: str, operand: Callable[[], Node]) -> Node:

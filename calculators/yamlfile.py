@@ -102,6 +102,13 @@ _PROBLEMS = (
     ("could not determine a constructor", "une étiquette YAML « !… » refusée : seuls le texte, "
      "les nombres, les dates et les listes sont permis"),
     ("did not find expected key", "l’indentation est irrégulière"),
+    ("did not find expected '-' indicator", "l’indentation d’une liste est irrégulière : "
+     "un élément commence par « - », et ses champs s’alignent sous le premier (« otherwise: » "
+     "sous « that: »)"),
+    ("exceeded maximum nesting depth", f"listes ou blocs imbriqués sur plus de {MAX_DEPTH} "
+     "niveaux"),
+    ("found unhashable key", "un nom de champ entre crochets ou accolades : un nom s’écrit "
+     "seul, suivi de « : »"),
     ("expected <block end>", "l’indentation est irrégulière"),
     ("while scanning a quoted scalar", "un guillemet n’est pas refermé"),
 )
@@ -145,6 +152,18 @@ class Entry:
             return self.field_lines.get(name, self.line)
         found = items[index]
         return found.field_lines.get(item_field, found.line) if item_field else found.line
+
+
+_TOP_KEY = re.compile(r"^([a-z][a-z0-9_]*)[ \t]*:", re.M)
+
+
+def declared_keys(path: Path) -> set[str]:
+    """The top-level keys of a file YAML cannot read, found line by line (« id: » at the start
+    of a line): what the file meant to declare, so that uses of them are not « inconnus »."""
+    try:
+        return set(_TOP_KEY.findall(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return set()
 
 
 def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]]:
@@ -233,6 +252,9 @@ def _construction_problem(node: yaml.Node, error: Exception) -> tuple[str, str]:
     if node.tag == "tag:yaml.org,2002:timestamp" and isinstance(error, ValueError):
         return (f"date impossible « {node.value} »",
                 "écrivez une date qui existe, au format AAAA-MM-JJ, par exemple 2024-03-01")
+    if "unhashable" in problem:
+        return ("un nom de champ entre crochets ou accolades",
+                "un nom de champ s’écrit seul, suivi de « : »")
     if node.tag == "tag:yaml.org,2002:binary":
         return "donnée binaire illisible", _TAG_HINT
     if node.tag == "tag:yaml.org,2002:int" and isinstance(error, ValueError):

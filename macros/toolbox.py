@@ -242,7 +242,8 @@ class Toolbox:
         self.catalog = catalog
         self.parameters: Parameters = catalog.bind()
         self.globals: dict[str, Any] = {
-            key: self._calculator(key) for key in catalog.calculations
+            # A refused calculation is callable too: it says « calcul invalide » where used.
+            key: self._calculator(key) for key in (*catalog.calculations, *catalog.refused)
         }
         self.globals["param"] = exposed(self.param)
         self.globals["cite"] = exposed(self.cite)

@@ -64,7 +64,11 @@ def test_zero_is_the_one_number_and_stands_alone() -> None:
 @pytest.mark.parametrize(("text", "words"), [
     ("a + b", "attendu : une comparaison"),
     ("a < b < c", "une seule comparaison"),
-    ("a = b", "pas d’égalité"),
+    ("a = b", "ni égalité ni différence"),
+    ("a ≠ b", "ni égalité ni différence"),
+    ("a > 0 et b > 0", "une seule comparaison par condition"),
+    ("a > b et b > c", "une seule comparaison par condition"),
+    ("a > 0.0", "le seul nombre permis est 0"),
     ("", "condition vide"),
 ])
 def test_malformed_conditions_say_what_is_expected(text: str, words: str) -> None:
@@ -163,7 +167,7 @@ bad:
     errors = errors_of(project(tmp_path, {"a.yml": text}))
     assert errors == [
         "root/data/calculations/a.yml:16: « bad » : condition : la fin de la condition "
-        "inattendu, colonne 9 (attendu : un nom ou « ( »)",
+        "inattendue, colonne 9 (attendu : un nom ou « ( »)",
         "root/data/calculations/a.yml:18: « bad » : condition : champ obligatoire « that » "
         "manquant (« that » est la condition, « otherwise » ce que lisent la rédaction et les "
         "lecteurs quand elle n’est pas remplie)",
@@ -204,3 +208,31 @@ def test_the_browser_gets_each_condition_as_data(tmp_path: Path) -> None:
         "une puissance au-delà de la limite\u00a0: vérifiez la fiche technique"]
     assert requirement(second) == [">", "per_machine", 0, "aucune énergie par machine"]
 
+
+
+def test_a_name_is_reported_at_its_conditions_line_after_a_refused_one(tmp_path: Path) -> None:
+    """Lines come from the condition itself, not from its rank among the valid ones."""
+    text = ENERGY + ("bad:\n  label: b\n  formula: energy\n  unit: MWh\n  requires:\n"
+                     "    - that: energy >\n      otherwise: a\n"
+                     "    - that: enrgy > 0\n      otherwise: b\n")
+    errors = errors_of(project(tmp_path, {"a.yml": text}))
+    assert errors[-1].startswith("root/data/calculations/a.yml:14: « bad » : condition : nom "
+                                 "inconnu « enrgy »")
+
+
+def test_a_condition_written_over_several_lines_reads_as_one(tmp_path: Path) -> None:
+    text = GUARDED.replace("    - that: power <= power_limit\n",
+                           "    - that: |\n        power\n        <= power_limit\n")
+    [first, _] = guarded(tmp_path, text).calculations["per_machine"].requires
+    assert first.that == "power <= power_limit"
+
+
+def test_a_result_too_large_for_a_number_is_a_french_error(tmp_path: Path) -> None:
+    text = ENERGY + ("huge:\n  label: h\n  formula: pue\n  unit: \"\"\n  requires:\n"
+                     "    - that: ((((pue ** 4) ** 4) ** 4) ** 4) ** 4 > 0\n      otherwise: x\n"
+                     "huger:\n  label: h\n  formula: ((((pue ** 4) ** 4) ** 4) ** 4) ** 4\n"
+                     "  unit: \"\"\n")
+    catalog = Catalog.load(project(tmp_path, {"a.yml": text}))
+    for key in ("huge", "huger"):
+        with pytest.raises(CalculatorError, match="trop grand ou trop petit"):
+            catalog.with_values(pue=1e10).bind().calculate(key)

@@ -109,7 +109,7 @@ def test_more_people_over_75_than_over_60_is_refused_naming_the_condition(
     with pytest.raises(CalculatorError, match="plus de 75 ans et plus que de 60 ans") as error:
         topic.illectronisme_people_60_plus(p)
     assert error.value.key == "illectronisme_people_60_plus"
-    assert "share_75_plus_2021 <= share_60_plus_2021" in error.value.hint
+    assert "share(share_75_plus_2021) <= share(share_60_plus_2021)" in error.value.hint
     assert "digital_divide.yml, ligne" in error.value.hint
 
 

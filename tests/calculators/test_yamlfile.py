@@ -13,6 +13,7 @@ from calculators.yamlfile import (
     SAFE_LOADER,
     PlainDataLoader,
     RefusedYAMLError,
+    declared_keys,
     read_entries,
 )
 from publication.model.frontmatter import split
@@ -94,3 +95,24 @@ def test_front_matter_refuses_the_same_yaml(front_matter: str, line: int, gist: 
         split(f"---\n{front_matter}---\nTexte.\n", "content/mythes/x.md")
     assert (caught.value.file, caught.value.line) == ("content/mythes/x.md", line)
     assert caught.value.message.startswith(f"en-tête YAML invalide : {gist}")
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("a:\n  requires:\n    - that: x\n    otherwise: y\n", 4, "l’indentation d’une liste"),
+    ("a:\n  requires:\n    - ? [a, b]\n      : 1\n", 3, "un nom de champ entre crochets"),
+    ("a:\n  b: " + "[" * 200 + "]" * 200 + "\n", 2, "imbriqués sur plus de"),
+])
+def test_list_mistakes_are_told_in_french_at_their_line(tmp_path: Path, text: str, line: int,
+                                                       words: str) -> None:
+    path = tmp_path / "f.yml"
+    path.write_text(text, encoding="utf-8")
+    [error] = read_entries(path, "f.yml")[1]
+    assert error.line == line and words in error.message
+
+
+def test_the_ids_of_a_file_yaml_cannot_read_are_found_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_text("first:\n  label: x\n   bad: [\nsecond :\n  - y\n  nested: z\n",
+                    encoding="utf-8")
+    assert read_entries(path, "f.yml")[1]
+    assert declared_keys(path) == {"first", "second"}
