@@ -9,10 +9,7 @@ data and nothing else:
   tree (``f``) in the grammar of ``calculators.formulas``: a name is a string, a chain
   ``["c", first, op, operand, …]``, a power ``["p", base, n]``, a call ``["share", x]`` or
   ``["spread", a, b, …]``. Base units make every operation one on plain numbers (Pint's base
-  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %). A calculator written
-  in Python (``calculators/topics/``) is a leaf with ``py``: its guards are conditions the
-  formula language has not, so it keeps its built value, and ``dep`` lists the adjustable inputs
-  under it: the script marks what it cannot recompute.
+  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %).
 - ``u``: the display units used (scale, short, singular and plural words, word flag, and the
   Pint unit, for tests that convert as the build does).
 - ``fig``: for each figure of the graph, its label (``l``) and how it is written: in the text
@@ -21,6 +18,10 @@ data and nothing else:
 - ``in``: the inputs a reader may change: hypotheses, and the parameters an « Et si… ? » box
   names; their value in their own unit, bounds, and the published alternatives (``ch``): the
   arguments of a ``spread(…)`` of the graph measuring the same quantity.
+- ``as`` (only when the article has checked sentences, ``assertions:``): one entry per sentence
+  of the calcul page's list, in its order: ``[figure, [[relation, bound], …]]``, a bound the id
+  of a figure of the graph or a number in base units; the script checks them again under the
+  reader's scenario with ``calculators.comparisons``'s rule.
 
 Bytes are deterministic: keys sorted, no spaces, floats as Python's ``repr``.
 """
@@ -30,7 +31,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from calculators import Catalog, Figure, Status
@@ -44,6 +45,8 @@ VERSION = 1
 FILE = "scenario.json"
 #: How far a reader may move an input from its published value (and range): a factor each way.
 SPAN = 100.0
+#: A checked sentence as the calcul page lists it: its figure's id, its (relation, bound) pairs.
+Check = tuple[str | None, Sequence[tuple[str, str | float]]]
 _BOX_INPUT = re.compile(r'data-vf-input="([a-z][a-z0-9_]*)"')
 
 
@@ -101,7 +104,6 @@ class _Catalog:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.parameters = catalog.bind()
-        self.python = {k for k in catalog.calculators() if k not in catalog.calculations}
         self.nodes: dict[str, tuple[dict[str, Any], Figure, tuple[str, ...]]] = {}
         self.own: dict[str, tuple[DisplayUnit, float]] = {}
         self.spreads = [(key, c) for key, c in sorted(catalog.calculations.items())
@@ -118,10 +120,7 @@ class _Catalog:
                 found = ({"f": tree(calculation.tree)}, figure,
                          tuple(n.name for n in names(calculation.tree)))
             else:
-                node = _base(figure)
-                if key in self.python:
-                    node["py"] = 1
-                found = (node, figure, ())
+                found = (_base(figure), figure, ())
             self.nodes[key] = found
         return found
 
@@ -146,13 +145,17 @@ def _context(catalog: Catalog) -> _Catalog:
 
 def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
              formats: Mapping[str, tuple[str, int, str, bool]], catalog: Catalog,
-             adjustable: Iterable[str] = ()) -> dict[str, Any]:
-    """The graph of one page's figures (``figures``, ``units``, ``formats``: its record)."""
+             adjustable: Iterable[str] = (), checks: Sequence[Check] = ()) -> dict[str, Any]:
+    """The graph of one page's figures (``figures``, ``units``, ``formats``: its record) and
+    of its checked sentences (``checks``: each figure's id and its (relation, bound) pairs, a
+    bound an id or a number in the figure's unit)."""
     context = _context(catalog)
     wanted = set(adjustable)
     nodes: dict[str, dict[str, Any]] = {}
     built: dict[str, Figure] = {}
     pending = [f.key for f in figures.values() if f.key]
+    pending += [key for figure, bounds in checks if figure
+                for key in (figure, *(b for _, b in bounds if isinstance(b, str)))]
     while pending:
         key = pending.pop()
         if key is None or key in nodes:
@@ -161,17 +164,13 @@ def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
         built[key] = figure
         nodes[key] = dict(node)
         pending += reads
-        if not reads and "py" not in node and key in catalog.parameters \
+        if not reads and key in catalog.parameters \
                 and figure.status is Status.HYPOTHESIS:
             wanted.add(key)
     spreads = tuple(key for key, _ in context.spreads if key in nodes)
     inputs = {key: _input(context, key, built[key], spreads)
               for key in sorted(wanted) if key in catalog.parameters and key in nodes
               and built[key].value > 0}
-    for key in context.python & set(nodes):
-        dep = sorted(leaf.key for leaf in built[key].leaves() if leaf.key in inputs)
-        if dep:
-            nodes[key]["dep"] = dep
     table = _Units()
     shown: dict[str, dict[str, Any]] = {}
     for key, figure in built.items():
@@ -189,7 +188,21 @@ def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
         else:
             entry["d"] = entry["o"]
         shown[key] = entry
-    return {"version": VERSION, "n": nodes, "u": table.table, "fig": shown, "in": inputs}
+    graph = {"version": VERSION, "n": nodes, "u": table.table, "fig": shown, "in": inputs}
+    if checks:
+        graph["as"] = [_check(figure, bounds, built) for figure, bounds in checks]
+    return graph
+
+
+def _check(figure: str | None, bounds: Sequence[tuple[str, str | float]],
+           built: Mapping[str, Figure]) -> list[Any]:
+    """A checked sentence for the script; numbers in base units. A sentence whose figure has no
+    id (none yet) is an entry the script leaves alone."""
+    if not figure:
+        return ["", []]
+    factor = _factor(built[figure].unit)
+    return [figure, [[relation, bound if isinstance(bound, str) else float(bound) * factor]
+                     for relation, bound in bounds]]
 
 
 def _input(context: _Catalog, key: str, figure: Figure, spreads: tuple[str, ...]
