@@ -192,6 +192,9 @@
 
   const numberFormats = new Map();
   function formatNumber(text) {
+    // Below a thousand there is no group to separate: Intl.NumberFormat would only change the
+    // decimal point (its construction and calls are a tenth of an update).
+    if (/^-?\d{1,3}(\.\d+)?$/.test(text)) return text.replace(".", ",");
     const decimals = text.includes(".") ? text.split(".")[1].length : 0;
     let format = numberFormats.get(decimals);
     if (!format) {
@@ -331,12 +334,20 @@
     return found;
   }
 
+  // The address follows the scenario once the reader pauses: history.replaceState is the
+  // dearest part of an update (and browsers throttle a burst of them).
+  const URL_DELAY = 200;
+  let urlTimer = 0;
   function toUrl(graph, chosen) {
-    const params = new URLSearchParams(location.search);
-    for (const key of Object.keys(graph.in)) params.delete(key);
-    for (const key of Object.keys(chosen).sort()) params.set(key, String(chosen[key]));
-    const query = params.toString();
-    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const params = new URLSearchParams(location.search);
+      for (const key of Object.keys(graph.in)) params.delete(key);
+      for (const key of Object.keys(chosen).sort()) params.set(key, String(chosen[key]));
+      const query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "")
+                           + location.hash);
+    }, URL_DELAY);
   }
 
   // Each place a text shows a value (an element, or a text node of its own), the original
