@@ -438,10 +438,13 @@
       for (const key of below(graph, changed)) {
         const slots = slotsFor.get(key);
         if (!slots) continue;
-        const r = values[key], bad = !r || failed(r);
-        for (const s of slots) {
-          if (bad) s.slot.set(s.what.endsWith("ange") ? "sans fourchette" : incalculable(r));
-          else s.slot.set(text(graph, key, r, s.what) || "sans fourchette");
+        const r = values[key], bad = !r || failed(r), said = {};
+        for (const s of slots) {  // a figure is often an input of several blocks: format once
+          if (!(s.what in said)) {
+            said[s.what] = bad ? (s.what.endsWith("ange") ? "sans fourchette" : incalculable(r))
+              : text(graph, key, r, s.what) || "sans fourchette";
+          }
+          s.slot.set(said[s.what]);
         }
       }
       const n = Object.keys(chosen).length;
