@@ -9,7 +9,10 @@ data and nothing else:
   tree (``f``) in the grammar of ``calculators.formulas``: a name is a string, a chain
   ``["c", first, op, operand, …]``, a power ``["p", base, n]``, a call ``["share", x]`` or
   ``["spread", a, b, …]``. Base units make every operation one on plain numbers (Pint's base
-  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %).
+  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %). A calculation's
+  conditions (``requires:``) are ``r``: ``[op, left, right, message]`` each, ``op`` one of
+  ``< > <= >=``, each side a tree or the number 0, the calculation's own id naming its result;
+  when one fails on central values, the script shows the message instead of a value.
 - ``u``: the display units used (scale, short, singular and plural words, word flag, and the
   Pint unit, for tests that convert as the build does).
 - ``fig``: for each figure of the graph, its label (``l``) and how it is written: in the text
@@ -35,7 +38,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from calculators import Catalog, Figure, Status
-from calculators.formulas import Call, Chain, Name, Node, Power, names
+from calculators.calculations import Requirement
+from calculators.formulas import Call, Chain, Name, Node, Power, Zero, condition_names, names
 from calculators.units import Quantity, parse_unit
 from macros.toolbox import anchor
 from macros.units_fr import DisplayUnit
@@ -78,6 +82,14 @@ def tree(node: Node) -> Any:
     return out
 
 
+def requirement(requirement: Requirement) -> list[Any]:
+    """A calculation's condition as JSON data: operator, both sides, message."""
+    condition = requirement.condition
+    left, right = (0 if isinstance(side, Zero) else tree(side)
+                   for side in (condition.left, condition.right))
+    return [condition.operator, left, right, requirement.otherwise]
+
+
 def box_inputs(blocks: Mapping[str, str]) -> list[str]:
     """The parameters the page's « Et si… ? » boxes name (``macros.what_if``)."""
     return sorted({m for html in blocks.values() for m in _BOX_INPUT.findall(html)})
@@ -117,8 +129,13 @@ class _Catalog:
             figure = self.parameters.resolve(key)
             calculation = self.catalog.calculations.get(key)
             if calculation is not None:
-                found = ({"f": tree(calculation.tree)}, figure,
-                         tuple(n.name for n in names(calculation.tree)))
+                node: dict[str, Any] = {"f": tree(calculation.tree)}
+                reads = [n.name for n in names(calculation.tree)]
+                if calculation.requires:
+                    node["r"] = [requirement(r) for r in calculation.requires]
+                    reads += [n.name for r in calculation.requires
+                              for n in condition_names(r.condition) if n.name != key]
+                found = (node, figure, tuple(reads))
             else:
                 found = (_base(figure), figure, ())
             self.nodes[key] = found

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators import CalculatorError, Catalog, Figure
-from calculators.formulas import evaluate
+from calculators.formulas import evaluate, holds
 from macros.formatting import display_unit, format_quantity, format_range
 from macros.units_fr import DisplayUnit
 from publication.views.derivation import range_text, value_text
@@ -179,22 +179,31 @@ def test_the_controls_are_accessible(visit, site_url: str, axe_source: str) -> N
 def _python_values(catalog: Catalog, graph: dict[str, Any], values: dict[str, float]
                    ) -> dict[str, Figure | CalculatorError]:
     """Every figure of the graph computed by the build's own code: ``calculators.formulas``
-    on ``Figure`` arithmetic (units by Pint, ranges by interval arithmetic), without the
-    published-value checks (a scenario moves away from the published value on purpose); a
-    figure that cannot be computed is its error."""
+    on ``Figure`` arithmetic (units by Pint, ranges by interval arithmetic) and each
+    calculation's conditions (``requires:``, ``formulas.holds``) as ``catalog._run`` checks
+    them, without the published-value checks (a scenario moves away from the published value on
+    purpose); a figure that cannot be computed is its error."""
     parameters = catalog.with_values(**values).bind() if values else catalog.bind()
-    published = catalog.bind()  # a Python calculator (until none is left) keeps its value
     built: dict[str, Figure | CalculatorError] = {}
+
+    def compute(name: str) -> Figure:
+        calculation = catalog.calculations.get(name)
+        if calculation is None:
+            return parameters.resolve(name)
+        result = evaluate(calculation.tree, resolve)
+
+        def own(other: str) -> Figure:
+            return result if other == name else resolve(other)
+
+        for requirement in calculation.requires:
+            if not holds(requirement.condition, own):
+                raise CalculatorError(requirement.otherwise)
+        return result.named(name, calculation.label, calculation.unit)
 
     def resolve(name: str) -> Figure:
         if name not in built:
-            calculation = catalog.calculations.get(name)
             try:
-                built[name] = (
-                    evaluate(calculation.tree, resolve).named(name, calculation.label,
-                                                              calculation.unit)
-                    if calculation is not None else parameters.resolve(name)
-                    if name in catalog.parameters else published.resolve(name))
+                built[name] = compute(name)
             except CalculatorError as error:
                 built[name] = error
         figure = built[name]
@@ -206,6 +215,11 @@ def _python_values(catalog: Catalog, graph: dict[str, Any], values: dict[str, fl
         with contextlib.suppress(CalculatorError):
             resolve(key)
     return built
+
+
+def requirement_messages(catalog: Catalog) -> set[str]:
+    """The messages of every calculation's conditions: the errors the script shows as is."""
+    return {r.otherwise for c in catalog.calculations.values() for r in c.requires}
 
 
 def _unit(entry: list[Any]) -> DisplayUnit:
@@ -241,6 +255,7 @@ def _graphs(site: Path) -> list[Path]:
 def test_the_script_computes_and_writes_every_figure_as_the_build(
         visit, site_url: str, built_site: Path) -> None:
     catalog = Catalog.load()
+    messages = requirement_messages(catalog)
     graphs = _graphs(built_site)
     assert graphs
     v = visit(1280)
@@ -262,14 +277,15 @@ def test_the_script_computes_and_writes_every_figure_as_the_build(
                      const values = vfScenario.evaluate(graph, overrides), out = {};
                      for (const key of Object.keys(graph.fig)) {
                        const r = values[key];
-                       out[key] = "fail" in r ? null : vfScenario.texts(graph, key, r);
+                       out[key] = "fail" in r ? r : vfScenario.texts(graph, key, r);
                      }
                      return out;
                    }""", [graph, overrides])
             for key in graph["fig"]:
                 figure = python.get(key)
                 if not isinstance(figure, Figure):
-                    assert script[key] is None, (path.parent.parent.name, key, chosen)
+                    said = figure.message if figure.message in messages else ""
+                    assert script[key] == {"fail": said}, (path.parent.parent.name, key, chosen)
                     continue
                 expected = _python_texts(graph, key, figure)
                 got = {k: script[key].get(k) for k in expected}

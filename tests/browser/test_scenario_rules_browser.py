@@ -21,7 +21,12 @@ from publication.views import scenario
 from publication.views.derivation import magnitude_text
 from tests.helpers import ROOT
 
-from .test_scenario_browser import _python_texts, _python_values, _random_value
+from .test_scenario_browser import (
+    _python_texts,
+    _python_values,
+    _random_value,
+    requirement_messages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -224,6 +229,20 @@ budget:
   locator: p. 3
   low: 55
   high: 65
+capacity:
+  label: requêtes que les serveurs traitent par jour
+  value: 25000
+  unit: query/day
+  status: primary
+  source: src
+  locator: p. 5
+limit:
+  label: plafond du compte en jours
+  value: 6
+  unit: dimensionless
+  status: primary
+  source: src
+  locator: p. 6
 estimate_a:
   label: estimation A
   value: 0.3
@@ -245,6 +264,9 @@ left:
   label: reste du budget
   formula: budget - daily
   unit: kWh/day
+  requires:
+    - that: left > 0
+      otherwise: la consommation dépasse déjà le budget
 used:
   label: part du budget utilisée
   formula: share(daily ÷ budget)
@@ -253,6 +275,12 @@ days:
   label: jours pour épuiser dix budgets
   formula: budget ÷ left
   unit: dimensionless
+  requires:
+    - that: queries <= capacity
+      otherwise: >-
+        plus de requêtes que les serveurs n’en traitent : aucun budget ne tient
+    - that: days < limit
+      otherwise: le budget s’épuise trop lentement pour compter en jours
 estimates:
   label: estimations publiées
   formula: spread(estimate_a, energy)
@@ -266,8 +294,9 @@ BODY = """\
 {{ what_if("energy", shows=["daily"]) }}
 """
 #: Checked sentences, each a figure and its (relation, bound) pairs, numbers in its unit.
-CHECKS = [("daily", (("below", "budget"),)), ("used", (("at_most", 90.0),)),
-          ("left", (("above", 0.0), ("at_least", "daily"))), ("days", (("below", 50.0),))]
+CHECKS = [("daily", (("below", "budget"), ("at_most", "budget"))), ("used", (("at_most", 90.0),)),
+          ("left", (("above", 0.0), ("at_least", "daily"))), ("days", (("below", 50.0),)),
+          ("budget", (("above", "daily"),))]
 SCENARIOS = 60
 
 
@@ -293,13 +322,15 @@ def _side(low: float, high: float, figure: Figure) -> str:
 
 
 def _python_check(entry: list[Any], graph: dict[str, Any],
-                  python: dict[str, Figure | CalculatorError]) -> dict[str, Any]:
-    """A checked sentence under a scenario, by the build's rule (``compare``) and formatter."""
+                  python: dict[str, Figure | CalculatorError], messages: set[str]
+                  ) -> dict[str, Any]:
+    """A checked sentence under a scenario, by the build's rule (``compare``) and formatter; a
+    figure without value says why when a condition of its calculation gave the reason."""
     key, bounds = entry
     figure = python[key]
 
     def no(what: str, error: CalculatorError) -> dict[str, Any]:
-        because = f" ({error.message})" if getattr(error, "requirement", False) else ""
+        because = f" ({error.message})" if error.message in messages else ""
         return {"holds": False, "text": f"Ne tient plus avec vos hypothèses{NN}: {what} "
                 f"incalculable{because}."}
 
@@ -337,13 +368,18 @@ def _python_check(entry: list[Any], graph: dict[str, Any],
 def test_the_script_follows_the_build_on_a_small_project(
         visit, small: tuple[Catalog, dict[str, Any]]) -> None:
     catalog, graph = small
+    messages = requirement_messages(catalog)
     assert sorted(graph["in"]) == ["energy", "rate", "users"]
+    assert graph["n"]["days"]["r"] == [
+        ["<=", "queries", "capacity", next(m for m in messages if m.startswith("plus de"))],
+        ["<", "days", "limit", "le budget s’épuise trop lentement pour compter en jours"]]
     assert len(graph["as"]) == len(CHECKS)
     v = visit(1280)
     v.page.set_content("<!doctype html><title>t</title>")
     v.page.add_script_tag(path=str(SCRIPT))
     rng = random.Random(1712)
     outcomes: set[Any] = set()
+    failures: set[str] = set()
     for run in range(SCENARIOS):
         chosen = {} if run == 0 else {key: _random_value(rng, spec)
                                       for key, spec in graph["in"].items() if rng.random() < 0.8}
@@ -362,23 +398,28 @@ def test_the_script_follows_the_build_on_a_small_project(
         for key in graph["fig"]:
             figure = python[key]
             if not isinstance(figure, Figure):
-                assert "fail" in figures[key], (key, chosen)
-                outcomes.add("incalculable")
+                said = figure.message if figure.message in messages else ""
+                assert figures[key] == {"fail": said}, (key, chosen)
+                if said:
+                    failures.add(said)
+                outcomes.add("incalculable" if said else "impossible")
                 continue
             expected = _python_texts(graph, key, figure)
             assert {k: figures[key].get(k) for k in expected} == expected, (key, chosen)
         for entry, got in zip(graph["as"], checks, strict=True):
-            expected = _python_check(entry, graph, python)
+            expected = _python_check(entry, graph, python, messages)
             assert got == expected, (entry, chosen)
             outcomes.add(got["holds"])
-    # the random scenarios met every case: sentences that hold, that fail, figures without value
-    assert outcomes == {True, False, "incalculable"}
+    # the random scenarios met every case: sentences that hold, that fail, figures without
+    # value because a condition fails (each of them) or because the arithmetic cannot be done
+    assert outcomes == {True, False, "incalculable", "impossible"}
+    assert failures == messages
 
 
 def test_the_graph_lists_the_checked_sentences_in_base_units(
         small: tuple[Catalog, dict[str, Any]]) -> None:
     _, graph = small
-    assert graph["as"][0] == ["daily", [["below", "budget"]]]
+    assert graph["as"][0] == ["daily", [["below", "budget"], ["at_most", "budget"]]]
     assert graph["as"][1] == ["used", [["at_most", pytest.approx(0.9)]]]
     assert graph["as"][3] == ["days", [["below", 50.0]]]
     assert {"budget", "daily", "used", "left", "days"} <= set(graph["n"]) <= set(graph["fig"])

@@ -41,25 +41,26 @@
   function prepare(graph) {
     let p = prepared.get(graph);
     if (p) return p;
-    const order = [], readers = new Map(), seen = new Map();
+    const order = [], readers = new Map(), reads = new Map();
     const visit = (key) => {
-      if (seen.has(key)) return;
-      seen.set(key, 1);
-      const node = graph.n[key], reads = new Set();
-      if (node.f !== undefined) namesOf(node.f, reads);
-      for (const [, left, right] of node.r || []) { namesOf(left, reads); namesOf(right, reads); }
-      reads.delete(key);
-      for (const name of reads) {
+      if (reads.has(key)) return;
+      const node = graph.n[key], names = new Set();
+      reads.set(key, []);
+      if (node.f !== undefined) namesOf(node.f, names);
+      for (const [, left, right] of node.r || []) { namesOf(left, names); namesOf(right, names); }
+      names.delete(key);
+      for (const name of names) {
         if (!own(graph.n, name)) continue;
         visit(name);
         if (!readers.has(name)) readers.set(name, []);
         readers.get(name).push(key);
       }
+      reads.set(key, [...names]);
       order.push(key);
     };
     for (const key of Object.keys(graph.n)) visit(key);
     const index = new Map(order.map((key, i) => [key, i]));
-    p = { order, readers, index, below: new Map() };
+    p = { order, readers, reads, index, below: new Map() };
     prepared.set(graph, p);
     return p;
   }
@@ -82,12 +83,18 @@
   }
 
   // One node's value from the values of what it reads: {v, lo, hi} in base units, or
-  // {fail} when it cannot be computed.
+  // {fail} when it cannot be computed. As the build (calculators/catalog.py), what the formula
+  // and then the conditions read comes first: the first of them without value gives its reason.
   function one(graph, key, values, overrides) {
     const node = graph.n[key];
     if (node.f === undefined) {
       if (own(overrides, key)) { const v = overrides[key]; return { v, lo: v, hi: v }; }
       return { v: node.v, lo: node.lo, hi: node.hi };
+    }
+    for (const name of prepare(graph).reads.get(key)) {
+      const r = own(values, name) ? values[name] : null;
+      if (!r) return { fail: "" };
+      if (failed(r)) return { fail: r.fail };
     }
     const get = (name) => {
       const r = own(values, name) ? values[name] : null;
