@@ -209,7 +209,7 @@ class CalculPages(PageKind):
             raise LookupError(f"{entry.src_uri} has a calcul page but was not rendered")
         category_url = build.listing.categories[entry.meta.category].base
         title = page.title or ""
-        _write_scenario(build, entry.src_uri, Path(page.file.abs_dest_path).parent)
+        _write_scenario(build, entry.src_uri, Path(page.file.abs_dest_path).parent, article)
         return {"vf_calcul": calcul_view(entry, article, category_url),
                 "vf_head": calcul_head(build.site, title, page.url, article, entry.url)}
 
@@ -230,12 +230,14 @@ class CalculPages(PageKind):
                 Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
-def _write_scenario(build: SiteBuild, src_uri: str, folder: Path) -> None:
+def _write_scenario(build: SiteBuild, src_uri: str, folder: Path, article: ArticleView
+                    ) -> None:
     """The article's formula graph beside its calcul page (``views.scenario``), for the
-    page's script and the article's « Et si… ? » boxes."""
+    page's script, its checked sentences and the article's « Et si… ? » boxes."""
     rendered = build.publication.pages[src_uri].rendered
     graph = scenario.scenario(rendered.figures, rendered.units, rendered.formats,
-                              build.publication.catalog, scenario.box_inputs(rendered.blocks))
+                              build.publication.catalog, scenario.box_inputs(rendered.blocks),
+                              [(a.figure_key, a.bounds) for a in article.assertions])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / scenario.FILE).write_bytes(scenario.dumps(graph))
 

@@ -66,6 +66,10 @@ class AssertionView:
     condition: str
     #: The figure's block on the calcul page, when the article shows the figure.
     derivation_anchor: str | None
+    #: What a reader's scenario checks again (``views.scenario``): the figure's id, and each
+    #: (relation, bound) with a bound's id, or a number in the figure's unit.
+    figure_key: str | None = None
+    bounds: tuple[tuple[str, str | float], ...] = ()
 
 
 def _condition(assertion: CheckedAssertion) -> str:
@@ -98,7 +102,10 @@ def assertion_views(checked: Sequence[CheckedAssertion],
         figure_label=french_spacing(assertion.figure.describe()),
         condition=_condition(assertion),
         derivation_anchor=anchor(assertion.figure) if anchor(assertion.figure) in anchors
-        else None) for assertion in grouped.values())
+        else None, figure_key=assertion.figure.key,
+        bounds=tuple((comparison.relation, bound.key or comparison.bound_low)
+                     for comparison, bound in assertion.comparisons))
+        for assertion in grouped.values())
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ data and nothing else:
 - ``in``: the inputs a reader may change: hypotheses, and the parameters an « Et si… ? » box
   names; their value in their own unit, bounds, and the published alternatives (``ch``): the
   arguments of a ``spread(…)`` of the graph measuring the same quantity.
+- ``as`` (only when the article has checked sentences, ``assertions:``): one entry per sentence
+  of the calcul page's list, in its order: ``[figure, [[relation, bound], …]]``, a bound the id
+  of a figure of the graph or a number in base units; the script checks them again under the
+  reader's scenario with ``calculators.comparisons``'s rule.
 
 Bytes are deterministic: keys sorted, no spaces, floats as Python's ``repr``.
 """
@@ -30,7 +34,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from calculators import Catalog, Figure, Status
@@ -45,6 +49,8 @@ VERSION = 1
 FILE = "scenario.json"
 #: How far a reader may move an input from its published value (and range): a factor each way.
 SPAN = 100.0
+#: A checked sentence as the calcul page lists it: its figure's id, its (relation, bound) pairs.
+Check = tuple[str | None, Sequence[tuple[str, str | float]]]
 _BOX_INPUT = re.compile(r'data-vf-input="([a-z][a-z0-9_]*)"')
 
 
@@ -156,13 +162,17 @@ def _context(catalog: Catalog) -> _Catalog:
 
 def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
              formats: Mapping[str, tuple[str, int, str, bool]], catalog: Catalog,
-             adjustable: Iterable[str] = ()) -> dict[str, Any]:
-    """The graph of one page's figures (``figures``, ``units``, ``formats``: its record)."""
+             adjustable: Iterable[str] = (), checks: Sequence[Check] = ()) -> dict[str, Any]:
+    """The graph of one page's figures (``figures``, ``units``, ``formats``: its record) and
+    of its checked sentences (``checks``: each figure's id and its (relation, bound) pairs, a
+    bound an id or a number in the figure's unit)."""
     context = _context(catalog)
     wanted = set(adjustable)
     nodes: dict[str, dict[str, Any]] = {}
     built: dict[str, Figure] = {}
     pending = [f.key for f in figures.values() if f.key]
+    pending += [key for figure, bounds in checks if figure
+                for key in (figure, *(b for _, b in bounds if isinstance(b, str)))]
     while pending:
         key = pending.pop()
         if key is None or key in nodes:
@@ -195,7 +205,21 @@ def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
         else:
             entry["d"] = entry["o"]
         shown[key] = entry
-    return {"version": VERSION, "n": nodes, "u": table.table, "fig": shown, "in": inputs}
+    graph = {"version": VERSION, "n": nodes, "u": table.table, "fig": shown, "in": inputs}
+    if checks:
+        graph["as"] = [_check(figure, bounds, built) for figure, bounds in checks]
+    return graph
+
+
+def _check(figure: str | None, bounds: Sequence[tuple[str, str | float]],
+           built: Mapping[str, Figure]) -> list[Any]:
+    """A checked sentence for the script; numbers in base units. A sentence whose figure has no
+    id (none yet) is an entry the script leaves alone."""
+    if not figure:
+        return ["", []]
+    factor = _factor(built[figure].unit)
+    return [figure, [[relation, bound if isinstance(bound, str) else float(bound) * factor]
+                     for relation, bound in bounds]]
 
 
 def _input(context: _Catalog, key: str, figure: Figure, spreads: tuple[str, ...]

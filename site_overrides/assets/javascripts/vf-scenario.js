@@ -1,8 +1,12 @@
 // « Et si… ? »: the reader changes a hypothesis and every figure that depends on it moves.
 // Evaluates the article's formula graph (calcul/scenario.json, publication/views/scenario.py)
 // with the build's rules: base units, interval arithmetic as calculators/figure.py, spread =
-// median with min–max range; formats as macros/formatting.py (significant digits, « environ »,
-// « plus de », « moins de », narrow no-break spaces). No library; text only (textContent).
+// median with min–max range, a calculation's requirements (`r`) checked on central values;
+// formats as macros/formatting.py (significant digits, « environ », « plus de », « moins de »,
+// narrow no-break spaces); checks the article's checked sentences as
+// calculators/comparisons.py. A change recomputes only the nodes below the changed input, in
+// an order computed once, and writes only the texts that changed. No library; text only
+// (textContent).
 "use strict";
 (() => {
   const NNBSP = "\u202f", NBSP = "\u00a0";
@@ -12,70 +16,150 @@
 
   // -- evaluation -----------------------------------------------------------------------------
 
-  function evaluate(graph, overrides) {
-    const done = new Map();
-    const get = (key) => {
-      let out = done.get(key);
-      if (out) return out;
-      const node = graph.n[key];
-      if (!node) throw new Error("unknown " + key);
-      if (node.f !== undefined) {
-        done.set(key, { v: NaN, lo: NaN, hi: NaN, stale: false }); // cycles cannot come in
-        out = tree(node.f, get);
-      } else if (own(overrides, key)) {
-        const v = overrides[key];
-        out = { v, lo: v, hi: v, stale: false };
-      } else {
-        const stale = !!(node.dep && node.dep.some((k) => k in overrides));
-        out = { v: node.v, lo: node.lo, hi: node.hi, stale };
-      }
-      done.set(key, out);
-      return out;
-    };
-    const values = {};
-    for (const key of Object.keys(graph.n)) {
-      try { values[key] = get(key); } catch (error) { values[key] = null; }
-    }
-    return values;
+  // A calculation without value: `fail` is the editor's message (a requirement, `r`, not met),
+  // or "" when the arithmetic itself fails (a division by zero, a share above 100 %).
+  class Incalculable extends Error {
+    constructor(fail) { super(fail); this.fail = fail; }
+  }
+  const failed = (r) => r.fail !== undefined;
+  const OPS = { "<": (a, b) => a < b, ">": (a, b) => a > b, "<=": (a, b) => a <= b,
+                ">=": (a, b) => a >= b };
+
+  // The names a tree reads (a chain's operators are strings too: skip them).
+  function namesOf(node, out) {
+    if (typeof node === "string") out.add(node);
+    else if (typeof node === "number") return out;
+    else if (node[0] === "c") for (let i = 1; i < node.length; i += 2) namesOf(node[i], out);
+    else if (node[0] === "p") namesOf(node[1], out);
+    else for (let i = 1; i < node.length; i++) namesOf(node[i], out);
+    return out;
   }
 
-  function span(bounds, v, stale) {
-    return { v, lo: Math.min(...bounds), hi: Math.max(...bounds), stale };
+  // Once per graph: each node's position in an order where a node comes after what it reads,
+  // and who reads it, to recompute only what depends on a changed input.
+  const prepared = new WeakMap();
+  function prepare(graph) {
+    let p = prepared.get(graph);
+    if (p) return p;
+    const order = [], readers = new Map(), reads = new Map();
+    const visit = (key) => {
+      if (reads.has(key)) return;
+      const node = graph.n[key], names = new Set();
+      reads.set(key, []);
+      if (node.f !== undefined) namesOf(node.f, names);
+      for (const [, left, right] of node.r || []) { namesOf(left, names); namesOf(right, names); }
+      names.delete(key);
+      for (const name of names) {
+        if (!own(graph.n, name)) continue;
+        visit(name);
+        if (!readers.has(name)) readers.set(name, []);
+        readers.get(name).push(key);
+      }
+      reads.set(key, [...names]);
+      order.push(key);
+    };
+    for (const key of Object.keys(graph.n)) visit(key);
+    const index = new Map(order.map((key, i) => [key, i]));
+    p = { order, readers, reads, index, below: new Map() };
+    prepared.set(graph, p);
+    return p;
+  }
+
+  // The nodes that depend on `keys` (themselves included), in evaluation order; cached.
+  function below(graph, keys) {
+    const p = prepare(graph), id = keys.slice().sort().join(" ");
+    let out = p.below.get(id);
+    if (out) return out;
+    const found = new Set(), pending = keys.filter((k) => own(graph.n, k));
+    while (pending.length) {
+      const key = pending.pop();
+      if (found.has(key)) continue;
+      found.add(key);
+      for (const reader of p.readers.get(key) || []) pending.push(reader);
+    }
+    out = [...found].sort((a, b) => p.index.get(a) - p.index.get(b));
+    p.below.set(id, out);
+    return out;
+  }
+
+  // One node's value from the values of what it reads: {v, lo, hi} in base units, or
+  // {fail} when it cannot be computed. As the build (calculators/catalog.py), what the formula
+  // and then the conditions read comes first: the first of them without value gives its reason.
+  function one(graph, key, values, overrides) {
+    const node = graph.n[key];
+    if (node.f === undefined) {
+      if (own(overrides, key)) { const v = overrides[key]; return { v, lo: v, hi: v }; }
+      return { v: node.v, lo: node.lo, hi: node.hi };
+    }
+    for (const name of prepare(graph).reads.get(key)) {
+      const r = own(values, name) ? values[name] : null;
+      if (!r) return { fail: "" };
+      if (failed(r)) return { fail: r.fail };
+    }
+    const get = (name) => {
+      const r = own(values, name) ? values[name] : null;
+      if (!r) throw new Incalculable("");
+      if (failed(r)) throw new Incalculable(r.fail);
+      return r;
+    };
+    try {
+      const r = tree(node.f, get);
+      if (!(isFinite(r.v) && isFinite(r.lo) && isFinite(r.hi))) return { fail: "" };
+      for (const [op, left, right, message] of node.r || []) {
+        const self = (name) => (name === key ? r : get(name));
+        if (!OPS[op](tree(left, self).v, tree(right, self).v)) return { fail: String(message) };
+      }
+      return r;
+    } catch (error) {
+      return { fail: error instanceof Incalculable ? error.fail : "" };
+    }
+  }
+
+  // Every node of the graph (or only `keys` and what depends on them, from `values`).
+  function evaluate(graph, overrides, values, keys) {
+    const out = values ? Object.assign({}, values) : {};
+    for (const key of keys ? below(graph, keys) : prepare(graph).order) {
+      out[key] = one(graph, key, out, overrides);
+    }
+    return out;
+  }
+
+  function span(bounds, v) {
+    return { v, lo: Math.min(...bounds), hi: Math.max(...bounds) };
   }
 
   function tree(node, get) {
     if (typeof node === "string") return get(node);
-    const [head, ...rest] = node;
+    if (typeof node === "number") return { v: node, lo: node, hi: node };
+    const head = node[0];
     if (head === "p") {
-      const a = tree(rest[0], get), n = rest[1];
+      const a = tree(node[1], get), n = node[2];
       let lo = Math.min(a.lo ** n, a.hi ** n);
       const hi = Math.max(a.lo ** n, a.hi ** n);
       if (n % 2 === 0 && a.lo < 0 && 0 < a.hi) lo = 0;
-      return { v: a.v ** n, lo, hi, stale: a.stale };
+      return { v: a.v ** n, lo, hi };
     }
     if (head === "share") {
-      const a = tree(rest[0], get);
-      if (a.hi > 1) throw new Error("share");
+      const a = tree(node[1], get);
+      if (a.hi > 1) throw new Incalculable("");
       return a; // in base units a fraction and its percentage are one number
     }
     if (head === "spread") {
-      const args = rest.map((r) => tree(r, get));
-      const values = args.map((a) => a.v).sort((x, y) => x - y);
+      const values = node.slice(1).map((r) => tree(r, get).v).sort((x, y) => x - y);
       const m = values.length >> 1;
       const v = values.length % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
-      return { v, lo: values[0], hi: values[values.length - 1],
-               stale: args.some((a) => a.stale) };
+      return { v, lo: values[0], hi: values[values.length - 1] };
     }
-    let a = tree(rest[0], get);
-    for (let i = 1; i < rest.length; i += 2) {
-      const op = rest[i], b = tree(rest[i + 1], get), stale = a.stale || b.stale;
-      if (op === "+") a = span([a.lo + b.lo, a.hi + b.hi], a.v + b.v, stale);
-      else if (op === "-") a = span([a.lo - b.hi, a.hi - b.lo], a.v - b.v, stale);
-      else if (op === "*") {
-        a = span([a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi], a.v * b.v, stale);
-      } else {
-        if (b.lo <= 0 && 0 <= b.hi) throw new Error("division by zero");
-        a = span([a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi], a.v / b.v, stale);
+    if (head !== "c") throw new Incalculable("");
+    let a = tree(node[1], get);
+    for (let i = 2; i < node.length; i += 2) {
+      const op = node[i], b = tree(node[i + 1], get);
+      if (op === "+") a = span([a.lo + b.lo, a.hi + b.hi], a.v + b.v);
+      else if (op === "-") a = span([a.lo - b.hi, a.hi - b.lo], a.v - b.v);
+      else if (op === "*") a = span([a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi], a.v * b.v);
+      else {
+        if (b.lo <= 0 && 0 <= b.hi) throw new Incalculable("");
+        a = span([a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi], a.v / b.v);
       }
     }
     return a;
@@ -115,6 +199,9 @@
 
   const numberFormats = new Map();
   function formatNumber(text) {
+    // Below a thousand there is no group to separate: Intl.NumberFormat would only change the
+    // decimal point (its construction and calls are a tenth of an update).
+    if (/^-?\d{1,3}(\.\d+)?$/.test(text)) return text.replace(".", ",");
     const decimals = text.includes(".") ? text.split(".")[1].length : 0;
     let format = numberFormats.get(decimals);
     if (!format) {
@@ -158,23 +245,77 @@
     return "entre " + formatNumber(lowR.text) + " et " + upper;
   }
 
-  // The texts the build prints for one figure's value `r` (base units): in the article
-  // (`article`), as its block's value and range (`value`, `range`), as an input (`input`).
-  function texts(graph, key, r) {
-    const f = graph.fig[key], u = graph.u, out = {};
-    if (f.a) {
+  // The texts the build prints for one figure's value `r` (base units): `what` is `article`
+  // (as the text writes it), `value` and `range` (its block), `input` and `inputRange` (as an
+  // input of another block); null for a range the figure has not.
+  function text(graph, key, r, what) {
+    const f = graph.fig[key], u = graph.u;
+    if (what === "article") {
+      if (!f.a) return null;
       const [kind, unit, factor, digits, rounding, long] = f.a;
-      out.article = kind === "range"
+      return kind === "range"
         ? formatRange(r.lo / factor, r.hi / factor, u[unit], digits, !!long)
         : formatQuantity(r.v / factor, u[unit], digits, rounding, !!long, true);
     }
-    const ranged = r.lo !== r.v || r.hi !== r.v;
-    const [du, df] = f.d, [ou, of] = f.o;
-    out.value = formatQuantity(r.v / df, u[du], 4, "nearest", false, false);
-    out.range = ranged ? formatRange(r.lo / df, r.hi / df, u[du], 3, false) : null;
-    out.input = formatQuantity(r.v / of, u[ou], 4, "nearest", false, true);
-    out.inputRange = ranged ? formatRange(r.lo / of, r.hi / of, u[ou], 3, false) : null;
+    const [unit, factor] = what === "value" || what === "range" ? f.d : f.o;
+    if (what === "value" || what === "input") {
+      return formatQuantity(r.v / factor, u[unit], 4, "nearest", false, what === "input");
+    }
+    if (r.lo === r.v && r.hi === r.v) return null;
+    return formatRange(r.lo / factor, r.hi / factor, u[unit], 3, false);
+  }
+
+  const WHATS = ["article", "value", "range", "input", "inputRange"];
+  function texts(graph, key, r) {
+    const out = {};
+    for (const what of WHATS) {
+      if (what !== "article" || graph.fig[key].a) out[what] = text(graph, key, r, what);
+    }
     return out;
+  }
+
+  function incalculable(r) {
+    return r && r.fail ? "incalculable" + NNBSP + ": " + r.fail : "incalculable avec ces valeurs";
+  }
+
+  // -- checked sentences ----------------------------------------------------------------------
+
+  const RELATION_WORDS = { above: "au-dessus de", at_least: "au moins égal à",
+                           below: "en dessous de", at_most: "au plus égal à" };
+  // The build's rule (calculators/comparisons.py): the figure's whole range on the right side
+  // of the bound's whole range.
+  const HOLDS = { above: (f, b) => f.lo > b.hi, at_least: (f, b) => f.lo >= b.hi,
+                  below: (f, b) => f.hi < b.lo, at_most: (f, b) => f.hi <= b.lo };
+  const quoted = (label) => "«" + NNBSP + label + NNBSP + "»";
+
+  // A checked sentence (`graph.as`: [figure, [[relation, bound], …]], a bound a figure's key or
+  // a number in base units) under the values `values`: {holds, text}.
+  function check(graph, entry, values) {
+    const [key, bounds] = entry, f = values[key], [unit, factor] = graph.fig[key].o;
+    const say = (x) => formatQuantity(x / factor, graph.u[unit], 3, "nearest", false, false);
+    const side = (r) => {
+      const low = say(r.lo), high = say(r.hi);
+      return low === high ? "vaut " + low : "va de " + low + " à " + high;
+    };
+    const no = (what, r) => ({ holds: false, text: "Ne tient plus avec vos hypothèses" + NNBSP
+      + ": " + what + " incalculable" + (r && r.fail ? " (" + r.fail + ")" : "") + "." });
+    if (!f || failed(f)) return no("chiffre", f);
+    const words = [], missed = [];
+    for (const [relation, bound] of bounds) {
+      const b = typeof bound === "number" ? { v: bound, lo: bound, hi: bound } : values[bound];
+      if (!b || failed(b)) return no("borne", b);
+      const said = RELATION_WORDS[relation] + " " + (typeof bound === "number" ? say(bound)
+        : quoted(graph.fig[bound].l) + " (" + side(b) + ")");
+      words.push(said);
+      if (!HOLDS[relation](f, b)) missed.push(said);
+    }
+    if (missed.length) {
+      return { holds: false, text: "Ne tient plus avec vos hypothèses" + NNBSP + ": " + side(f)
+        + ", alors que la phrase demande qu’il soit " + missed.join(" et ")
+        + " sur toute sa fourchette." };
+    }
+    return { holds: true, text: "Tient toujours avec vos hypothèses" + NNBSP + ": " + side(f)
+      + NNBSP + ": " + words.join(" et ") + " sur toute sa fourchette." };
   }
 
   // -- the page ------------------------------------------------------------------------------
@@ -200,15 +341,24 @@
     return found;
   }
 
+  // The address follows the scenario once the reader pauses: history.replaceState is the
+  // dearest part of an update (and browsers throttle a burst of them).
+  const URL_DELAY = 200;
+  let urlTimer = 0;
   function toUrl(graph, chosen) {
-    const params = new URLSearchParams(location.search);
-    for (const key of Object.keys(graph.in)) params.delete(key);
-    for (const key of Object.keys(chosen).sort()) params.set(key, String(chosen[key]));
-    const query = params.toString();
-    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const params = new URLSearchParams(location.search);
+      for (const key of Object.keys(graph.in)) params.delete(key);
+      for (const key of Object.keys(chosen).sort()) params.set(key, String(chosen[key]));
+      const query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "")
+                           + location.hash);
+    }, URL_DELAY);
   }
 
-  // Each place a text shows a value, the original text kept to show beside the new one.
+  // Each place a text shows a value (an element, or a text node of its own), the original
+  // text kept to show beside the new one. Writes only what changed.
   class Slot {
     constructor(node) {
       this.node = node;
@@ -229,7 +379,18 @@
         else { this.was.remove(); this.was = null; }
       }
     }
-    reset() { this.set(this.original); }
+  }
+
+  // An input line's range, « (entre 954 et 39 600 t CO₂e) » after its value: the text node
+  // split so that the range is a node of its own (no element is added to the page).
+  function rangeAfter(item) {
+    const next = item.nextSibling;
+    if (!next || next.nodeType !== 3) return null;
+    const found = /^(\s*\()(entre [^()]*)\)/.exec(next.data);
+    if (!found) return null;
+    const range = next.splitText(found[1].length);
+    range.splitText(found[2].length);
+    return range;
   }
 
   function control(graph, key, onChange) {
@@ -268,28 +429,46 @@
     return { row, set(value) { field.value = String(value); if (select) select.selectedIndex = 0; } };
   }
 
-  function stale(text, r) {
-    return r && r.stale ? text + " (valeur publiée, non recalculée)" : text;
-  }
-
-  function run(graph, root, keys, slotsFor, options) {
+  // The controls of `keys` in `root`; `slotsFor`: figure key → [{slot, what}]; `checks`:
+  // [[entry of graph.as, list item]]. An update recomputes only what depends on the inputs
+  // that changed, and writes only the texts that changed.
+  function run(graph, root, keys, slotsFor, checks, options) {
     const chosen = options.url ? fromUrl(graph) : {};
-    const controls = {};
+    const controls = {}, notes = new Map();
+    let values = evaluate(graph, {});
     const status = element("p", "vf-scenario__status");
     status.setAttribute("role", "status");
-    const update = () => {
+    const update = (changed) => {
       const overrides = {};
       for (const key of Object.keys(chosen)) overrides[key] = chosen[key] * graph.in[key].k;
-      const values = evaluate(graph, overrides);
-      for (const [key, slots] of slotsFor) {
-        const r = values[key];
-        if (!r) { for (const s of slots) s.slot.set("incalculable avec ces valeurs"); continue; }
-        const t = texts(graph, key, r);
-        for (const s of slots) s.slot.set(s.kind === "range" ? t[s.what] || "sans fourchette"
-                                          : stale(t[s.what], r));
+      values = evaluate(graph, overrides, values, changed);
+      for (const key of below(graph, changed)) {
+        const slots = slotsFor.get(key);
+        if (!slots) continue;
+        const r = values[key], bad = !r || failed(r), said = {};
+        for (const s of slots) {  // a figure is often an input of several blocks: format once
+          if (!(s.what in said)) {
+            said[s.what] = bad ? (s.what.endsWith("ange") ? "sans fourchette" : incalculable(r))
+              : text(graph, key, r, s.what) || "sans fourchette";
+          }
+          s.slot.set(said[s.what]);
+        }
+      }
+      const n = Object.keys(chosen).length;
+      for (const [entry, item] of checks) {
+        let note = notes.get(item);
+        if (!n) { if (note) { note.remove(); notes.delete(item); } continue; }
+        const result = check(graph, entry, values);
+        if (!note) {
+          note = element("span", "vf-assertions__scenario");
+          notes.set(item, note);
+          item.append(note);
+        }
+        const kind = "vf-assertions__scenario vf-assertions__scenario--" + (result.holds ? "yes" : "no");
+        if (note.className !== kind) note.className = kind;
+        if (note.textContent !== result.text) note.textContent = result.text;
       }
       if (options.url) toUrl(graph, chosen);
-      const n = Object.keys(chosen).length;
       status.textContent = n ? "Scénario modifié" + NNBSP + ": " + n + " hypothèse" + (n > 1 ? "s" : "")
         + " changée" + (n > 1 ? "s" : "") + "." : "";
       if (options.changed) options.changed(chosen);
@@ -298,7 +477,7 @@
       if (!graph.in[key]) continue;
       controls[key] = control(graph, key, (k, v) => {
         if (v === graph.in[k].v) delete chosen[k]; else chosen[k] = v;
-        update();
+        update([k]);
       });
       if (key in chosen) controls[key].set(chosen[key]);
       root.append(controls[key].row);
@@ -306,12 +485,13 @@
     const reset = element("button", "vf-scenario__reset", "Réinitialiser");
     reset.type = "button";
     reset.addEventListener("click", () => {
-      for (const key of Object.keys(chosen)) delete chosen[key];
+      const changed = Object.keys(chosen);
+      for (const key of changed) delete chosen[key];
       for (const key of Object.keys(controls)) controls[key].set(graph.in[key].v);
-      update();
+      update(changed);
     });
     root.append(reset, status);
-    update();
+    if (Object.keys(chosen).length) update(Object.keys(chosen));
     return { update };
   }
 
@@ -323,41 +503,43 @@
     return graph;
   }
 
-  // The calcul page: every block's values, every input line that names a figure of the graph.
+  // The calcul page: every block's values, every input line (value and range) that names a
+  // figure of the graph, and the checked sentences.
   async function calculPage(root) {
     const graph = await load("scenario.json");
     const slotsFor = new Map();
-    const add = (key, slot, what, kind) => {
-      if (!own(graph.fig, key)) return;
+    const add = (key, node, what) => {
+      if (!node || !own(graph.fig, key)) return;
       if (!slotsFor.has(key)) slotsFor.set(key, []);
-      slotsFor.get(key).push({ slot, what, kind });
+      slotsFor.get(key).push({ slot: new Slot(node), what });
     };
     for (const block of document.querySelectorAll(".vf-derivation[id^=calcul-]")) {
       const key = block.id.slice(7).replace(/-/g, "_");
-      const shown = block.querySelector(".vf-derivation__shown");
-      if (shown) add(key, new Slot(shown), "article");
-      const value = block.querySelector(".vf-derivation__calc");
-      if (value) add(key, new Slot(value), "value");
-      const range = block.querySelector(".vf-derivation__range");
-      if (range) add(key, new Slot(range), "range", "range");
+      if (!own(graph.fig, key)) continue;
+      add(key, block.querySelector(".vf-derivation__shown"), "article");
+      add(key, block.querySelector(".vf-derivation__calc"), "value");
+      add(key, block.querySelector(".vf-derivation__range"), "range");
     }
     for (const item of document.querySelectorAll(".vf-input__value[data-vf-key]")) {
-      add(item.dataset.vfKey, new Slot(item), "input");
+      const key = item.dataset.vfKey;
+      if (!own(graph.fig, key)) continue;
+      add(key, item, "input");
+      add(key, rangeAfter(item), "inputRange");
+    }
+    const checks = [];
+    const items = document.querySelectorAll(".vf-assertions__list > li[data-vf-check]");
+    for (const item of items) {
+      const entry = (graph.as || [])[Number(item.dataset.vfCheck)];
+      if (entry && own(graph.fig, entry[0])) checks.push([entry, item]);
     }
     const keys = Object.keys(graph.in).sort();
     if (!keys.length) return;
     root.append(element("h2", "vf-scenario__title", "Et si…" + NNBSP + "? Changez les hypothèses"));
     root.append(element("p", "", "Chaque chiffre de la page qui en dépend est recalculé dans "
-      + "votre navigateur, avec les mêmes formules. L’adresse de la page garde votre scénario" + NNBSP + ": "
+      + "votre navigateur, avec les mêmes formules, et chaque affirmation vérifiée dit si elle "
+      + "tient toujours. L’adresse de la page garde votre scénario" + NNBSP + ": "
       + "vous pouvez la partager."));
-    const fixed = Object.keys(graph.n).filter((k) => graph.n[k].dep && own(graph.fig, k))
-      .map((k) => "«" + NNBSP + graph.fig[k].l + NNBSP + "»");
-    if (fixed.length) {
-      root.append(element("p", "vf-scenario__fixed", "Ne suivent pas vos hypothèses, car leur "
-        + "calcul vérifie d’abord la cohérence des données" + NNBSP + ": " + fixed.join(", ")
-        + ", et les chiffres qui en dépendent. Ils gardent leur valeur publiée."));
-    }
-    run(graph, root, keys, slotsFor, { url: true });
+    run(graph, root, keys, slotsFor, checks, { url: true });
     root.hidden = false;
   }
 
@@ -373,9 +555,9 @@
     const initial = evaluate(graph, {});
     for (const shown of (details.dataset.vfShows || "").split(" ").slice(0, 4)) {
       const f = own(graph.fig, shown) && graph.fig[shown];
-      if (!f || !f.a || !initial[shown]) continue;
+      if (!f || !f.a || !initial[shown] || failed(initial[shown])) continue;
       const label = f.l || shown;
-      const value = element("strong", "vf-whatif__value", texts(graph, shown, initial[shown]).article);
+      const value = element("strong", "vf-whatif__value", text(graph, shown, initial[shown], "article"));
       const item = element("li", "", label.charAt(0).toUpperCase() + label.slice(1) + NNBSP + ": ");
       item.append(value);
       list.append(item);
@@ -385,7 +567,7 @@
     link.href = "calcul/";
     const wrapper = element("div");
     body.append(wrapper);
-    run(graph, wrapper, [key], slots, { url: false, changed(chosen) {
+    run(graph, wrapper, [key], slots, [], { url: false, changed(chosen) {
       const params = new URLSearchParams();
       for (const k of Object.keys(chosen)) params.set(k, String(chosen[k]));
       const query = params.toString();
@@ -394,7 +576,8 @@
     body.append(list, link);
   }
 
-  const api = { evaluate, texts, roundSignificant, formatQuantity, formatRange, fromUrl };
+  const api = { evaluate, texts, text, check, incalculable, roundSignificant, formatQuantity,
+                formatRange, fromUrl };
   window.vfScenario = api;
   const root = document.getElementById("vf-scenario");
   if (root) calculPage(root).catch(() => {});
