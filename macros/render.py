@@ -24,6 +24,7 @@ from calculators import CalculatorError, Figure, Source
 from vocabulary.errors import ContentError
 from vocabulary.hints import TEMPLATE_NAMES, suggest
 
+from . import failures
 from .formatting import format_number
 from .sandbox import MAX_SOURCE, ArticleSandbox, LimitExceeded, TemplateTooComplex
 from .toolbox import Toolbox, figure_filter, recording
@@ -51,6 +52,24 @@ class Rendered:
     blocks: Mapping[str, str] = field(default_factory=dict)
     #: How each figure was first written (``toolbox.PageRecord.formats``).
     formats: Mapping[str, tuple[str, int, str, bool]] = field(default_factory=dict)
+
+
+class PageErrors(ContentError):
+    """Every error one render of a page found, in line order. It is caught as a
+    ``ContentError`` and reads, field by field, as the first; ``page_errors`` gives them all."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.file, first.line, first.message, first.hint, first.key)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def page_errors(error: ContentError) -> list[ContentError]:
+    """The errors a render raised: several when it is ``PageErrors``, else ``error`` alone."""
+    return list(error.errors) if isinstance(error, PageErrors) else [error]
 
 
 class Renderer:
@@ -101,8 +120,11 @@ class Renderer:
                         article_view: Mapping[str, Any] | None = None,
                         derivations_url: str = "",
                         anchored: frozenset[str] = frozenset()) -> Rendered:
-        """The page compiled as one template: the reference behaviour, errors located."""
-        with recording(derivations_url, anchored) as record, self.environment.budget():
+        """The page compiled as one template: the reference behaviour, errors located. Every
+        failing call of the page is reported (``failures``): one error raised as itself,
+        several as ``PageErrors``."""
+        with recording(derivations_url, anchored) as record, failures.recording() as failed, \
+                self.environment.budget():
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
@@ -112,11 +134,30 @@ class Renderer:
                 chunks = self._stream(template, context, file)
             except Exception as error:  # every failure becomes a located French error
                 if _is_page_error(error):
-                    raise _in_file(error, line_offset) from None
-                raise self._explain(error, file, line_offset) from error
+                    stop = _in_file(error, line_offset)
+                else:
+                    stop = self._explain(error, file, line_offset)
+                raise self._failed(failed, file, line_offset, stop) from (
+                    None if _is_page_error(error) else error)
+            if failed:
+                raise self._failed(failed, file, line_offset)
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations), dict(record.blocks),
                             dict(record.formats))
+
+    def _failed(self, failed: failures.Failures, file: str, offset: int,
+                stop: ContentError | None = None) -> ContentError:
+        """The page's recorded failures, and ``stop`` (what stopped the render), as one error:
+        itself when there is one, ``PageErrors`` when there are several."""
+        errors = [self._explain(f.error, file, offset,
+                                f.line + offset if f.line is not None else None)
+                  for f in failed.items]
+        if stop is not None:
+            errors.append(stop)
+        errors = list({(e.line, e.message, e.key): e for e in errors}.values())
+        if len(errors) == 1:
+            return errors[0]
+        return PageErrors(sorted(errors, key=lambda e: e.line or 0))
 
     def _render_expressions(self, text: str, article_view: Mapping[str, Any],
                             derivations_url: str,
@@ -137,7 +178,8 @@ class Renderer:
         if compiled is None:
             return None
         templates = [compiled[e] for e in expressions]
-        with recording(derivations_url, anchored) as record, self.environment.budget():
+        with recording(derivations_url, anchored) as record, failures.recording() as failed, \
+                self.environment.budget():
             chunks = [data[0]]
             size = len(data[0])
             try:
@@ -150,6 +192,8 @@ class Renderer:
                         return None
             except Exception:
                 return None  # the whole path raises the same error, with its line
+            if failed:
+                return None  # the whole path reports every failing call, at its line
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations), dict(record.blocks),
                             dict(record.formats))
@@ -221,8 +265,12 @@ class Renderer:
             self.environment.handle_exception()  # maps the traceback to template lines
         return chunks
 
-    def _explain(self, error: Exception, file: str, offset: int) -> ContentError:
-        line = _template_line(error, offset)
+    def _explain(self, error: BaseException, file: str, offset: int,
+                 line: int | None = None) -> ContentError:
+        """``error`` in French, at ``line`` (counted in the file), else at the line of the
+        template frame its traceback went through."""
+        if line is None:
+            line = _template_line(error, offset)
         if isinstance(error, TemplateTooComplex):
             return ContentError(file, (error.lineno or 0) + offset or None,
                                 f"article refusé ({error.reason})", error.hint)
@@ -366,15 +414,26 @@ _TYPED_NUMBER = (
 
 
 def _finalize(value: Any) -> Any:
-    """What ``{{ … }}`` prints: figures formatted with their defaults, and no bare numbers."""
+    """What ``{{ … }}`` prints: figures formatted with their defaults, and no bare numbers.
+    A mistake is recorded at its line (``failures.fail``) and prints nothing."""
     if isinstance(value, Undefined):
-        str(value)  # raises the undefined name's own error (unknown name, unsafe attribute)
+        try:
+            str(value)  # the undefined name's own error (unknown name, unsafe attribute)
+        except SecurityError:
+            raise
+        except UndefinedError as error:
+            return failures.fail(error)
     if isinstance(value, Figure):
-        return figure_filter(value)
+        return guarded_figure(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise CalculatorError(_TYPED_NUMBER[0], hint=_TYPED_NUMBER[1])
+        return failures.fail(CalculatorError(_TYPED_NUMBER[0], hint=_TYPED_NUMBER[1]))
     if isinstance(value, Markup | str):
         return value
     if value is None:
         return ""
-    raise CalculatorError(f"cette valeur ne peut pas être affichée ({type(value).__name__})")
+    return failures.fail(CalculatorError(
+        f"cette valeur ne peut pas être affichée ({type(value).__name__})"))
+
+
+#: ``{{ x }}`` for a figure: the ``figure`` filter with its defaults, its mistakes recorded.
+guarded_figure = failures.guarded(figure_filter)
