@@ -52,6 +52,18 @@ ATTRIBUTES = {
     "rect": {"x", "y", "width", "height"}, "line": {"x1", "y1", "x2", "y2"},
     "circle": {"cx", "cy", "r"}, "path": {"d"}, "text": {"x", "y"},
 }
+#: The classes an editor's HTML may carry, however written (``{: .classe }``, ``<span
+#: class=…>``): Markdown's admonitions (``!!! note``, Material's types) and footnotes, and the
+#: renderer's own inline links (figures, citations), which reach the page inside the editor's
+#: text. Nothing else: a theme class lays out the page (Material's « md-dialog
+#: md-dialog--active » made a paragraph cover it). The blocks the renderer places (charts,
+#: « Et si… ? » boxes) are cleaned apart and keep theirs.
+EDITOR_CLASSES = frozenset({
+    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
+    "warning", "failure", "danger", "bug", "example", "quote",
+    "footnote", "footnote-ref", "footnote-backref",
+    "vf-fig", "vf-fig--hypothesis", "vf-fig__flag", "vf-cite",
+})
 #: Table cells may carry their alignment (Markdown's tables write it as a style).
 STYLE_PROPERTIES = frozenset({"text-align"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -93,13 +105,17 @@ PLACED_ATTRIBUTES = {"details": {"hidden", "data-vf-input", "data-vf-shows"}}
 
 def _cleaner(tags: frozenset[str], placed: bool) -> nh3.Cleaner:
     attributes = {k: set(v) for k, v in ATTRIBUTES.items() if k in tags or k == "*"}
+    classes: dict[str, set[str]] | None = None
     if placed:
         for tag, names in PLACED_ATTRIBUTES.items():
             attributes[tag] = attributes.get(tag, set()) | names
+    else:  # ammonia keeps only these classes; « class » itself must not be allowed then
+        attributes["*"].discard("class")
+        classes = {tag: set(EDITOR_CLASSES) for tag in tags}
     return nh3.Cleaner(tags=set(tags), attributes=attributes,
                        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                        filter_style_properties=set(STYLE_PROPERTIES),
-                       attribute_filter=_attribute_filter)
+                       attribute_filter=_attribute_filter, allowed_classes=classes)
 
 
 #: What an editor's HTML may hold: no SVG at all (a drawing typed by hand could cover the page
@@ -203,9 +219,19 @@ def _attribute_removal(tag: str, name: str, value: str) -> Finding:
                    "attributs permis : " + ", ".join(allowed), name)
 
 
-def _removals(before: list[str], after: list[str], allowed: frozenset[str]
-              ) -> list[Finding]:
-    """What the clean tokens ``after`` lack of the normalised tokens ``before``."""
+def _class_removals(tag: str, value: str) -> list[Finding]:
+    """A finding for each class of ``value`` an editor's HTML may not carry."""
+    return [Finding(f"classe « {name} » non autorisée sur <{tag}>",
+                    "la mise en page vient du thème : ses classes (md-…) et les autres ne "
+                    "s’écrivent pas dans un article ; classes permises : "
+                    + ", ".join(sorted(EDITOR_CLASSES)), name)
+            for name in dict.fromkeys(value.split()) if name not in EDITOR_CLASSES]
+
+
+def _removals(before: list[str], after: list[str], allowed: frozenset[str],
+              placed: bool = False) -> list[Finding]:
+    """What the clean tokens ``after`` lack of the normalised tokens ``before``; ``placed``:
+    HTML the renderer drew, whose classes are all its own."""
     removals: list[Finding] = []
     kept = [t for t in (_tag(token) for token in after) if t is not None]
     for token in before:
@@ -219,6 +245,8 @@ def _removals(before: list[str], after: list[str], allowed: frozenset[str]
             removals.append(Finding(f"balise HTML {kind} <{tag}>", hint, "<" + tag))
             continue
         clean = next((attrs for name, attrs in kept if name == tag), {})
+        if not placed and "class" in attributes:
+            removals += _class_removals(tag, attributes.pop("class"))
         removals += [_attribute_removal(tag, name, value) for name, value in attributes.items()
                      if name not in clean]
     return removals
@@ -247,7 +275,7 @@ def sanitise(html: str, charts: bool = False) -> Sanitised:
         for operation, start, end, after_start, after_end in matcher.get_opcodes():
             if operation in ("delete", "replace"):
                 findings += _removals(before[start:end], after[after_start:after_end],
-                                      allowed)
+                                      allowed, placed=charts)
     return Sanitised(clean, tuple(findings))
 
 
