@@ -64,6 +64,13 @@ EDITOR_CLASSES = frozenset({
     "footnote", "footnote-ref", "footnote-backref",
     "vf-fig", "vf-fig--hypothesis", "vf-fig__flag", "vf-cite",
 })
+#: A fenced code block's language (```` ```python ````), which no style of the theme reads.
+_CODE_LANGUAGE = re.compile(r"language-[a-z0-9+#-]{1,30}")
+
+
+def editor_class(tag: str, name: str) -> bool:
+    """Whether an editor's HTML may carry the class ``name`` on ``tag``."""
+    return name in EDITOR_CLASSES or (tag == "code" and bool(_CODE_LANGUAGE.fullmatch(name)))
 #: Table cells may carry their alignment (Markdown's tables write it as a style).
 STYLE_PROPERTIES = frozenset({"text-align"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -103,19 +110,26 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 PLACED_ATTRIBUTES = {"details": {"hidden", "data-vf-input", "data-vf-shows"}}
 
 
+def _editor_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """``_attribute_filter``, and an editor's classes kept only when ``editor_class`` allows
+    them. (ammonia's ``allowed_classes`` takes exact names only: a code block's language
+    varies.)"""
+    if attribute == "class":
+        kept = " ".join(name for name in value.split() if editor_class(tag, name))
+        return kept or None
+    return _attribute_filter(tag, attribute, value)
+
+
 def _cleaner(tags: frozenset[str], placed: bool) -> nh3.Cleaner:
     attributes = {k: set(v) for k, v in ATTRIBUTES.items() if k in tags or k == "*"}
-    classes: dict[str, set[str]] | None = None
     if placed:
         for tag, names in PLACED_ATTRIBUTES.items():
             attributes[tag] = attributes.get(tag, set()) | names
-    else:  # ammonia keeps only these classes; « class » itself must not be allowed then
-        attributes["*"].discard("class")
-        classes = {tag: set(EDITOR_CLASSES) for tag in tags}
     return nh3.Cleaner(tags=set(tags), attributes=attributes,
                        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                        filter_style_properties=set(STYLE_PROPERTIES),
-                       attribute_filter=_attribute_filter, allowed_classes=classes)
+                       attribute_filter=_attribute_filter if placed
+                       else _editor_attribute_filter)
 
 
 #: What an editor's HTML may hold: no SVG at all (a drawing typed by hand could cover the page
@@ -225,7 +239,7 @@ def _class_removals(tag: str, value: str) -> list[Finding]:
                     "la mise en page vient du thème : ses classes (md-…) et les autres ne "
                     "s’écrivent pas dans un article ; classes permises : "
                     + ", ".join(sorted(EDITOR_CLASSES)), name)
-            for name in dict.fromkeys(value.split()) if name not in EDITOR_CLASSES]
+            for name in dict.fromkeys(value.split()) if not editor_class(tag, name)]
 
 
 def _removals(before: list[str], after: list[str], allowed: frozenset[str],
@@ -245,7 +259,7 @@ def _removals(before: list[str], after: list[str], allowed: frozenset[str],
             removals.append(Finding(f"balise HTML {kind} <{tag}>", hint, "<" + tag))
             continue
         clean = next((attrs for name, attrs in kept if name == tag), {})
-        if not placed and "class" in attributes:
+        if not placed and "class" in attributes:  # judged class by class
             removals += _class_removals(tag, attributes.pop("class"))
         removals += [_attribute_removal(tag, name, value) for name, value in attributes.items()
                      if name not in clean]

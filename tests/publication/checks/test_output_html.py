@@ -19,7 +19,7 @@ def judged(text: str) -> list[str]:
 
 
 ALLOWED = [
-    '<div class="grid" markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
+    '<div markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
     "<figcaption>Légende</figcaption></figure>\n</div>",
     '<abbr title="Power Usage Effectiveness">PUE</abbr>, CO<sub>2</sub>, <br>',
     '<a href="https://exemple.org/" title="x">lien</a> <a href="#source-x">note</a>',
