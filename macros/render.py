@@ -1,9 +1,11 @@
-"""``render(text, toolbox)``: an article's Markdown with every figure computed, or a located error.
+"""``render(text, toolbox)``: an article's Markdown with every figure computed, or its errors.
 
 The core knows nothing of MkDocs. It compiles the article as a template in the sandbox, streams
 the output under a size bound, and turns every failure into a ``ContentError`` that names the
 file and the line *in the source file*: ``line_offset`` is the number of lines before the body
-(the front matter), since Jinja counts from the first line it is given.
+(the front matter), since Jinja counts from the first line it is given. A failing figure, chart
+or « Et si… ? » call does not stop the render (``failures``): the page's every failing call is
+raised at the end, together (``PageErrors``), and no page is produced.
 """
 
 from __future__ import annotations

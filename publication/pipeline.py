@@ -195,7 +195,7 @@ class Publication:
         meta: ArticleMeta | None = None
         # « En bref » and the checked sentences are judged whenever they are valid themselves,
         # whatever the rest of the front matter and the body: every error of a run at once.
-        summary: str | None = None
+        summary_text: str | None = None
         assertions: list[Any] = []
         if self.is_article(src_uri):
             self._check_slug(src_uri, file)
@@ -204,7 +204,7 @@ class Publication:
                 ContentError(file, source.line_of(key), message, hint)
                 for key, message, hint in problems
             )
-            summary = usable(meta, problems, "summary")
+            summary_text = usable(meta, problems, "summary")
             assertions = usable(meta, problems, "assertions") or []
             if problems:
                 meta = None
@@ -229,23 +229,24 @@ class Publication:
             named = {(e.line, e.message) for e in unknown}
             self.errors.extend(e for e in page_errors(error)
                                if (e.line, e.message) not in named)  # else: the same mistake
-            if summary is not None:  # « En bref »'s own errors, in the same run
-                self._render_summary(src_uri, summary, source, file, frozenset())
+            if summary_text is not None:  # « En bref »'s own errors, in the same run
+                self._render_summary(src_uri, summary_text, source, file, frozenset())
             return None
         bounds = markdown_bounds(rendered.text)
         if bounds:
             self.errors.extend(
                 ContentError(file, e.line + source.body_offset if e.line else None, e.message,
                              e.hint) for e in bounds)
-            if summary is not None:
-                self._render_summary(src_uri, summary, source, file, frozenset())
+            if summary_text is not None:
+                self._render_summary(src_uri, summary_text, source, file, frozenset())
             return None
         # Judged on the rendered text, where each figure shows its own rounding word.
         self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
                                         e.hint) for e in doubled_qualifiers(rendered.text))
         view = None
-        if meta is None and summary is not None:  # its errors, beside the front matter's
-            self._render_summary(src_uri, summary, source, file, frozenset(rendered.figures))
+        if meta is None and summary_text is not None:  # its errors, with the front matter's
+            self._render_summary(src_uri, summary_text, source, file,
+                                 frozenset(rendered.figures))
         if meta is not None:
             summary = self._render_summary(src_uri, meta.summary, source, file,
                                            frozenset(rendered.figures))
