@@ -127,10 +127,11 @@ class Renderer:
         several as ``PageErrors``."""
         with recording(derivations_url, anchored) as record, failures.recording() as failed, \
                 self.environment.budget():
+            typed: list[ContentError] = []
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
-                _refuse_typed_numbers(tree, file, line_offset)
+                typed = _typed_numbers(tree, file, line_offset)  # Jinja would fold them: now
                 template = self.environment.from_string(tree)
                 context = template.new_context({"article": article_view or MappingProxyType({})})
                 chunks = self._stream(template, context, file)
@@ -139,23 +140,23 @@ class Renderer:
                     stop = _in_file(error, line_offset)
                 else:
                     stop = self._explain(error, file, line_offset)
-                raise self._failed(failed, file, line_offset, stop) from (
+                raise self._failed(failed, file, line_offset, [*typed, stop]) from (
                     None if _is_page_error(error) else error)
-            if failed:
-                raise self._failed(failed, file, line_offset)
+            if failed or typed:
+                raise self._failed(failed, file, line_offset, typed)
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations), dict(record.blocks),
                             dict(record.formats))
 
     def _failed(self, failed: failures.Failures, file: str, offset: int,
-                stop: ContentError | None = None) -> ContentError:
-        """The page's recorded failures, and ``stop`` (what stopped the render), as one error:
-        itself when there is one, ``PageErrors`` when there are several."""
+                found: list[ContentError]) -> ContentError:
+        """The page's recorded failures, and the errors ``found`` besides (numbers typed in
+        braces, what stopped the render), as one error: itself when there is one,
+        ``PageErrors`` when there are several."""
         errors = [self._explain(f.error, file, offset,
                                 f.line + offset if f.line is not None else None)
                   for f in failed.items]
-        if stop is not None:
-            errors.append(stop)
+        errors += found
         errors = list({(e.line, e.message, e.key): e for e in errors}.values())
         if len(errors) == 1:
             return errors[0]
@@ -233,7 +234,8 @@ class Renderer:
                 and not expression.endswith(modifiers):
             try:
                 tree = self.environment.parse("{{" + expression + "}}")
-                _refuse_typed_numbers(tree, "", 0)
+                if _typed_numbers(tree, "", 0):
+                    raise ValueError("a number typed in braces: the whole path reports it")
                 template = self.environment.from_string(tree)
             except Exception:
                 template = None
@@ -399,13 +401,12 @@ def _refuse_statements(tree: nodes.Template, file: str, offset: int) -> None:
             )
 
 
-def _refuse_typed_numbers(tree: nodes.Template, file: str, offset: int) -> None:
-    """``{{ 552 }}`` is a figure typed by hand: refuse it before Jinja folds it into text."""
-    for output in tree.find_all(nodes.Output):
-        for child in output.nodes:
-            if isinstance(child, nodes.Const) and isinstance(child.value, int | float) \
-                    and not isinstance(child.value, bool):
-                raise ContentError(file, child.lineno + offset, *_TYPED_NUMBER)
+def _typed_numbers(tree: nodes.Template, file: str, offset: int) -> list[ContentError]:
+    """``{{ 552 }}`` is a figure typed by hand: found before Jinja folds it into text."""
+    return [ContentError(file, child.lineno + offset, *_TYPED_NUMBER)
+            for output in tree.find_all(nodes.Output) for child in output.nodes
+            if isinstance(child, nodes.Const) and isinstance(child.value, int | float)
+            and not isinstance(child.value, bool)]
 
 
 _TYPED_NUMBER = (

@@ -140,3 +140,12 @@ def test_outside_a_render_a_guarded_call_raises(renderer: Renderer) -> None:
         template.render()
     with pytest.raises(SecurityError):
         renderer.environment.from_string("{{ ().__class__ }}").render()
+
+
+def test_numbers_typed_in_braces_are_reported_with_the_calls(renderer: Renderer) -> None:
+    """Jinja folds ``{{ 552 }}`` into text when it compiles: it is found before, and the render
+    still goes on to judge every call."""
+    found = errors_of(renderer, '{{ 552 }}\n{{ param("energi") }}\n{{ 3.5 }}', offset=0)
+    assert [e.split(" (")[0] for e in found] == [
+        "a.md:1: nombre écrit à la main dans l’article", "a.md:2: « energi » : paramètre inconnu",
+        "a.md:3: nombre écrit à la main dans l’article"]
