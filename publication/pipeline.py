@@ -226,9 +226,9 @@ class Publication:
             unknown = body_checks.jinja_problems(source.body, file, source.body_offset,
                                                  self.renderer)
             self.errors.extend(unknown)
-            named = {(e.line, e.message) for e in unknown}
+            named = {e.line for e in unknown}
             self.errors.extend(e for e in page_errors(error)
-                               if (e.line, e.message) not in named)  # else: the same mistake
+                               if e.line not in named)  # else: the same mistake
             if summary_text is not None:  # « En bref »'s own errors, in the same run
                 self._render_summary(src_uri, summary_text, source, file, frozenset())
             return None
