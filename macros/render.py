@@ -1,9 +1,11 @@
-"""``render(text, toolbox)``: an article's Markdown with every figure computed, or a located error.
+"""``render(text, toolbox)``: an article's Markdown with every figure computed, or its errors.
 
 The core knows nothing of MkDocs. It compiles the article as a template in the sandbox, streams
 the output under a size bound, and turns every failure into a ``ContentError`` that names the
 file and the line *in the source file*: ``line_offset`` is the number of lines before the body
-(the front matter), since Jinja counts from the first line it is given.
+(the front matter), since Jinja counts from the first line it is given. A failing figure, chart
+or « Et si… ? » call does not stop the render (``failures``): the page's every failing call is
+raised at the end, together (``PageErrors``), and no page is produced.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from calculators import CalculatorError, Figure, Source
 from vocabulary.errors import ContentError
 from vocabulary.hints import TEMPLATE_NAMES, suggest
 
+from . import failures
 from .formatting import format_number
 from .sandbox import MAX_SOURCE, ArticleSandbox, LimitExceeded, TemplateTooComplex
 from .toolbox import Toolbox, figure_filter, recording
@@ -51,6 +54,24 @@ class Rendered:
     blocks: Mapping[str, str] = field(default_factory=dict)
     #: How each figure was first written (``toolbox.PageRecord.formats``).
     formats: Mapping[str, tuple[str, int, str, bool]] = field(default_factory=dict)
+
+
+class PageErrors(ContentError):
+    """Every error one render of a page found, in line order. It is caught as a
+    ``ContentError`` and reads, field by field, as the first; ``page_errors`` gives them all."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.file, first.line, first.message, first.hint, first.key)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def page_errors(error: ContentError) -> list[ContentError]:
+    """The errors a render raised: several when it is ``PageErrors``, else ``error`` alone."""
+    return list(error.errors) if isinstance(error, PageErrors) else [error]
 
 
 class Renderer:
@@ -101,22 +122,45 @@ class Renderer:
                         article_view: Mapping[str, Any] | None = None,
                         derivations_url: str = "",
                         anchored: frozenset[str] = frozenset()) -> Rendered:
-        """The page compiled as one template: the reference behaviour, errors located."""
-        with recording(derivations_url, anchored) as record, self.environment.budget():
+        """The page compiled as one template: the reference behaviour, errors located. Every
+        failing call of the page is reported (``failures``): one error raised as itself,
+        several as ``PageErrors``."""
+        with recording(derivations_url, anchored) as record, failures.recording() as failed, \
+                self.environment.budget():
+            typed: list[ContentError] = []
             try:
                 tree = self.environment.parse(text)
                 _refuse_statements(tree, file, line_offset)
-                _refuse_typed_numbers(tree, file, line_offset)
+                typed = _typed_numbers(tree, file, line_offset)  # Jinja would fold them: now
                 template = self.environment.from_string(tree)
                 context = template.new_context({"article": article_view or MappingProxyType({})})
                 chunks = self._stream(template, context, file)
             except Exception as error:  # every failure becomes a located French error
                 if _is_page_error(error):
-                    raise _in_file(error, line_offset) from None
-                raise self._explain(error, file, line_offset) from error
+                    stop = _in_file(error, line_offset)
+                else:
+                    stop = self._explain(error, file, line_offset)
+                raise self._failed(failed, file, line_offset, [*typed, stop]) from (
+                    None if _is_page_error(error) else error)
+            if failed or typed:
+                raise self._failed(failed, file, line_offset, typed)
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations), dict(record.blocks),
                             dict(record.formats))
+
+    def _failed(self, failed: failures.Failures, file: str, offset: int,
+                found: list[ContentError]) -> ContentError:
+        """The page's recorded failures, and the errors ``found`` besides (numbers typed in
+        braces, what stopped the render), as one error: itself when there is one,
+        ``PageErrors`` when there are several."""
+        errors = [self._explain(f.error, file, offset,
+                                f.line + offset if f.line is not None else None)
+                  for f in failed.items]
+        errors += found
+        errors = list({(e.line, e.message, e.key): e for e in errors}.values())
+        if len(errors) == 1:
+            return errors[0]
+        return PageErrors(sorted(errors, key=lambda e: e.line or 0))
 
     def _render_expressions(self, text: str, article_view: Mapping[str, Any],
                             derivations_url: str,
@@ -137,7 +181,8 @@ class Renderer:
         if compiled is None:
             return None
         templates = [compiled[e] for e in expressions]
-        with recording(derivations_url, anchored) as record, self.environment.budget():
+        with recording(derivations_url, anchored) as record, failures.recording() as failed, \
+                self.environment.budget():
             chunks = [data[0]]
             size = len(data[0])
             try:
@@ -150,6 +195,8 @@ class Renderer:
                         return None
             except Exception:
                 return None  # the whole path raises the same error, with its line
+            if failed:
+                return None  # the whole path reports every failing call, at its line
             return Rendered("".join(chunks), dict(record.figures), dict(record.units),
                             dict(record.citations), dict(record.blocks),
                             dict(record.formats))
@@ -187,7 +234,8 @@ class Renderer:
                 and not expression.endswith(modifiers):
             try:
                 tree = self.environment.parse("{{" + expression + "}}")
-                _refuse_typed_numbers(tree, "", 0)
+                if _typed_numbers(tree, "", 0):
+                    raise ValueError("a number typed in braces: the whole path reports it")
                 template = self.environment.from_string(tree)
             except Exception:
                 template = None
@@ -221,8 +269,12 @@ class Renderer:
             self.environment.handle_exception()  # maps the traceback to template lines
         return chunks
 
-    def _explain(self, error: Exception, file: str, offset: int) -> ContentError:
-        line = _template_line(error, offset)
+    def _explain(self, error: BaseException, file: str, offset: int,
+                 line: int | None = None) -> ContentError:
+        """``error`` in French, at ``line`` (counted in the file), else at the line of the
+        template frame its traceback went through."""
+        if line is None:
+            line = _template_line(error, offset)
         if isinstance(error, TemplateTooComplex):
             return ContentError(file, (error.lineno or 0) + offset or None,
                                 f"article refusé ({error.reason})", error.hint)
@@ -349,13 +401,12 @@ def _refuse_statements(tree: nodes.Template, file: str, offset: int) -> None:
             )
 
 
-def _refuse_typed_numbers(tree: nodes.Template, file: str, offset: int) -> None:
-    """``{{ 552 }}`` is a figure typed by hand: refuse it before Jinja folds it into text."""
-    for output in tree.find_all(nodes.Output):
-        for child in output.nodes:
-            if isinstance(child, nodes.Const) and isinstance(child.value, int | float) \
-                    and not isinstance(child.value, bool):
-                raise ContentError(file, child.lineno + offset, *_TYPED_NUMBER)
+def _typed_numbers(tree: nodes.Template, file: str, offset: int) -> list[ContentError]:
+    """``{{ 552 }}`` is a figure typed by hand: found before Jinja folds it into text."""
+    return [ContentError(file, child.lineno + offset, *_TYPED_NUMBER)
+            for output in tree.find_all(nodes.Output) for child in output.nodes
+            if isinstance(child, nodes.Const) and isinstance(child.value, int | float)
+            and not isinstance(child.value, bool)]
 
 
 _TYPED_NUMBER = (
@@ -366,15 +417,26 @@ _TYPED_NUMBER = (
 
 
 def _finalize(value: Any) -> Any:
-    """What ``{{ … }}`` prints: figures formatted with their defaults, and no bare numbers."""
+    """What ``{{ … }}`` prints: figures formatted with their defaults, and no bare numbers.
+    A mistake is recorded at its line (``failures.fail``) and prints nothing."""
     if isinstance(value, Undefined):
-        str(value)  # raises the undefined name's own error (unknown name, unsafe attribute)
+        try:
+            str(value)  # the undefined name's own error (unknown name, unsafe attribute)
+        except SecurityError:
+            raise
+        except UndefinedError as error:
+            return failures.fail(error)
     if isinstance(value, Figure):
-        return figure_filter(value)
+        return guarded_figure(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise CalculatorError(_TYPED_NUMBER[0], hint=_TYPED_NUMBER[1])
+        return failures.fail(CalculatorError(_TYPED_NUMBER[0], hint=_TYPED_NUMBER[1]))
     if isinstance(value, Markup | str):
         return value
     if value is None:
         return ""
-    raise CalculatorError(f"cette valeur ne peut pas être affichée ({type(value).__name__})")
+    return failures.fail(CalculatorError(
+        f"cette valeur ne peut pas être affichée ({type(value).__name__})"))
+
+
+#: ``{{ x }}`` for a figure: the ``figure`` filter with its defaults, its mistakes recorded.
+guarded_figure = failures.guarded(figure_filter)

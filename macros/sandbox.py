@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.ext import Extension
@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from calculators import Figure
 
+from .failures import Failed, fail, undefined_error
 from .formatting import format_number
 
 #: The longest string or sequence an operator may produce.
@@ -321,6 +322,8 @@ class ArticleSandbox(ImmutableSandboxedEnvironment):
     # -- attribute and call whitelist -------------------------------------------------------------
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, Failed):  # a failed call: it stands for a figure or a text
+            return attr in FIGURE_ATTRIBUTES or attr in SAFE_STRING_METHODS
         if isinstance(obj, Figure):
             return attr in FIGURE_ATTRIBUTES
         if isinstance(obj, str):
@@ -335,6 +338,8 @@ class ArticleSandbox(ImmutableSandboxedEnvironment):
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         self._budget(context).spend()  # the deadline
+        if isinstance(obj, Undefined):  # an unknown name called: recorded, the page goes on
+            return fail(undefined_error(obj))
         return super().call(context, obj, *args, **kwargs)
 
     # -- bounded operators ------------------------------------------------------------------------

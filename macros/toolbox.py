@@ -19,6 +19,7 @@ from calculators.units import written
 from vocabulary.hints import ADD_SOURCE, suggest
 
 from .chart_calls import ChartMaker
+from .failures import guarded
 from .formatting import (
     MAX_DIGITS,
     Rounding,
@@ -241,27 +242,34 @@ class Toolbox:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.parameters: Parameters = catalog.bind()
+        # Each global and filter is guarded: inside a render, an editor's mistake in a call is
+        # recorded at its line and the page goes on to its next call (``failures``).
         self.globals: dict[str, Any] = {
             # A refused calculation is callable too: it says « calcul invalide » where used.
             key: self._calculator(key) for key in (*catalog.calculations, *catalog.refused)
         }
-        self.globals["param"] = exposed(self.param)
-        self.globals["cite"] = exposed(self.cite)
-        self.filters: dict[str, Callable[..., Any]] = {
+        self.globals["param"] = exposed(guarded(self.param))
+        self.globals["cite"] = exposed(guarded(self.cite))
+        filters: dict[str, Callable[..., Any]] = {
             "figure": figure_filter,
             "figure_range": figure_range_filter,
         }
+        self.filters: dict[str, Callable[..., Any]] = {
+            name: guarded(function) for name, function in filters.items()
+        }
         known = [*self.parameters, *catalog.calculations]
-        self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
-                                                   _default_unit, _block))
-        self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculations,
-                                                      _shown_in_box, _box_block))
+        # A chart writes its values with the filters themselves: a value it cannot write is
+        # the chart's error, at the chart's line.
+        self.globals["chart"] = exposed(guarded(ChartMaker(self.parameters, known, filters,
+                                                           _default_unit, _block)))
+        self.globals["what_if"] = exposed(guarded(WhatIfMaker(
+            self.parameters, catalog.calculations, _shown_in_box, _box_block)))
 
     def _calculator(self, key: str) -> Callable[[], Figure]:
         def run() -> Figure:
             return self.parameters.calculate(key)
 
-        return exposed(run)
+        return exposed(guarded(run))
 
     def param(self, key: str) -> Figure:
         return self.parameters[key]

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from calculators import Catalog
 from calculators.comparisons import CheckedAssertion
-from macros.render import Rendered, Renderer
+from macros.render import Rendered, Renderer, page_errors
 from macros.toolbox import Toolbox
 from publication.checks import body as body_checks
 from publication.checks.assertions import check_assertions
@@ -29,7 +29,7 @@ from publication.checks.prose import typed_figures
 from publication.checks.qualifiers import doubled_qualifiers
 from publication.model.frontmatter import SourceFile, split
 from publication.model.paths import CALCUL_FOLDER, IMAGE_SUFFIXES, article_slug
-from publication.model.schema import ArticleMeta, PageMeta, validate
+from publication.model.schema import ArticleMeta, PageMeta, Place, usable, validate
 from publication.model.slugs import slug_problem, slugify
 from publication.views.article import ArticleView, CallToAction, article_view
 from vocabulary.errors import ContentError
@@ -40,8 +40,8 @@ from vocabulary.hints import ADD_SOURCE, suggest
 #: (The title and the claim quote the myth: they may.)
 FIGURE_FREE_FIELDS = ("description", "cover_alt", "verdict_label")
 
-#: An article's front-matter problems: (field, message, hint).
-MetaProblems = list[tuple[str, str, str]]
+#: An article's front-matter problems: (field or path to a list's item, message, hint).
+MetaProblems = list[tuple[Place, str, str]]
 
 
 @dataclass
@@ -193,6 +193,10 @@ class Publication:
             self.errors.append(error)
             return None
         meta: ArticleMeta | None = None
+        # « En bref » and the checked sentences are judged whenever they are valid themselves,
+        # whatever the rest of the front matter and the body: every error of a run at once.
+        summary_text: str | None = None
+        assertions: list[Any] = []
         if self.is_article(src_uri):
             self._check_slug(src_uri, file)
             meta, problems = self.checked_meta(src_uri, raw)
@@ -200,6 +204,8 @@ class Publication:
                 ContentError(file, source.line_of(key), message, hint)
                 for key, message, hint in problems
             )
+            summary_text = usable(meta, problems, "summary")
+            assertions = usable(meta, problems, "assertions") or []
             if problems:
                 meta = None
         elif source.meta:  # a page such as « Notre méthode »: its own, shorter front matter
@@ -209,31 +215,38 @@ class Publication:
         typed = body_checks.prose_problems(source.body, file, source.body_offset)
         self.errors.extend(typed)
         # Checked before the body renders, and whether it does: every error of a run at once.
-        checked = self._check_assertions(meta, raw, source, file)
+        checked = self._check_assertions(assertions, raw, source, file)
         try:
             rendered = self.renderer.render(
                 source.body, file=file, line_offset=source.body_offset, article=source.meta,
                 derivations_url=self.derivation_urls.get(src_uri, ""))
         except ContentError as error:
-            # Rendering stops at the first error: list every unknown name of the page as well.
+            # The render reports every failing call, but stops at a statement that fails
+            # (``{% if inconnu %}``): list every unknown name of the page as well.
             unknown = body_checks.jinja_problems(source.body, file, source.body_offset,
                                                  self.renderer)
             self.errors.extend(unknown)
-            if error.line not in {e.line for e in unknown}:  # else: the same mistake
-                self.errors.append(error)
-            if meta is not None:  # « En bref »'s own errors, in the same run
-                self._render_summary(src_uri, meta.summary, source, file, frozenset())
+            named = {e.line for e in unknown}
+            self.errors.extend(e for e in page_errors(error)
+                               if e.line not in named)  # else: the same mistake
+            if summary_text is not None:  # « En bref »'s own errors, in the same run
+                self._render_summary(src_uri, summary_text, source, file, frozenset())
             return None
         bounds = markdown_bounds(rendered.text)
         if bounds:
             self.errors.extend(
                 ContentError(file, e.line + source.body_offset if e.line else None, e.message,
                              e.hint) for e in bounds)
+            if summary_text is not None:
+                self._render_summary(src_uri, summary_text, source, file, frozenset())
             return None
         # Judged on the rendered text, where each figure shows its own rounding word.
         self.errors.extend(ContentError(file, (e.line or 1) + source.body_offset, e.message,
                                         e.hint) for e in doubled_qualifiers(rendered.text))
         view = None
+        if meta is None and summary_text is not None:  # its errors, with the front matter's
+            self._render_summary(src_uri, summary_text, source, file,
+                                 frozenset(rendered.figures))
         if meta is not None:
             summary = self._render_summary(src_uri, meta.summary, source, file,
                                            frozenset(rendered.figures))
@@ -246,13 +259,13 @@ class Publication:
         self.pages[src_uri] = RenderedPage(src_uri, rendered, view)
         return rendered.text
 
-    def _check_assertions(self, meta: ArticleMeta | None, raw: str, source: SourceFile,
+    def _check_assertions(self, assertions: list[Any], raw: str, source: SourceFile,
                           file: str) -> list[CheckedAssertion]:
         """The article's checked sentences that hold; an error for each that does not."""
-        if meta is None or not meta.assertions:
+        if not assertions:
             return []
         checked, unsupported = check_assertions(
-            meta.assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
+            assertions, raw, source, file, self.renderer.toolbox.parameters.resolve,
             self.catalog.names)
         self.errors.extend(unsupported)
         return checked
@@ -279,7 +292,9 @@ class Publication:
                 derivations_url=self.derivation_urls.get(src_uri, ""), anchored=in_body)
         except ContentError as error:
             unknown = body_checks.jinja_problems(summary, file, 0, self.renderer)
-            self.errors.extend(at_summary(unknown or [error]))
+            named = {e.message for e in unknown}
+            self.errors.extend(at_summary(
+                [*unknown, *(e for e in page_errors(error) if e.message not in named)]))
             return None
         problems = at_summary([*doubled_qualifiers(rendered.text)])
         if rendered.blocks:

@@ -107,35 +107,43 @@ def _unknown(name: str, names: Collection[str]) -> CalculatorError | None:
 def check_assertions(assertions: Sequence[Assertion], raw: str, source: SourceFile, file: str,
                      resolve: Callable[[str], Figure], names: Collection[str]
                      ) -> tuple[list[CheckedAssertion], list[ContentError]]:
-    """The assertions that hold, and an error for each that does not, at the line of its words
-    (or of ``assertions:`` when the words are gone or the figure cannot be computed)."""
+    """The assertions that hold, and an error for each that does not: at the line of its words,
+    or, when the words are gone or a figure cannot be computed, at the line of the assertion's
+    field that says so (``text``, ``figure`` or the bound)."""
     searchable = _Searchable(raw, source)
-    block_line = source.line_of("assertions")
     checked: list[CheckedAssertion] = []
     errors: list[ContentError] = []
-    for number, assertion in enumerate(assertions, 1):
+    for assertion in assertions:
+        number = assertion.number
+
+        def line_of(field: str, number: int = number) -> int:
+            return source.line_of(("assertions", number - 1, field))
+
         line = searchable.find(assertion.text)
         if line is None:
             errors.append(ContentError(
-                file, block_line, f"affirmation {number} : « {assertion.text} » ne figure pas "
-                "dans l’article", "copiez les mots exacts de la phrase (l’en-tête ou le texte), "
-                "ou retirez l’affirmation si la phrase a disparu", key="assertions"))
+                file, line_of("text"), f"affirmation {number} : « {assertion.text} » ne figure "
+                "pas dans l’article", "copiez les mots exacts de la phrase (l’en-tête ou le "
+                "texte), ou retirez l’affirmation si la phrase a disparu", key="assertions"))
             continue
+        named = [("figure", assertion.figure),
+                 *((relation, b) for relation, b in assertion.bounds() if isinstance(b, str))]
+        unknown = next(((f, error) for f, name in named
+                        if (error := _unknown(name, names)) is not None), None)
+        field = unknown[0] if unknown else "figure"
         try:
-            for name in (assertion.figure, *(b for _, b in assertion.bounds()
-                                             if isinstance(b, str))):
-                unknown = _unknown(name, names)
-                if unknown:
-                    raise unknown
+            if unknown:
+                raise unknown[1]
             figure = resolve(assertion.figure)
             pairs = []
-            for relation, bound in assertion.bounds():
+            for field, bound in assertion.bounds():
                 bound_figure = _bound_figure(bound, figure, resolve)
-                pairs.append((compare(figure, relation, bound_figure), bound_figure))
+                pairs.append((compare(figure, field, bound_figure), bound_figure))
         except CalculatorError as error:
             name = error.key or assertion.figure
-            errors.append(ContentError(file, block_line, f"affirmation {number} : « {name} » : "
-                                       f"{error.message}", error.hint, key="assertions"))
+            errors.append(ContentError(file, line_of(field), f"affirmation {number} : "
+                                       f"« {name} » : {error.message}", error.hint,
+                                       key="assertions"))
             continue
         failed = [(c, b) for c, b in pairs if not c.holds]
         errors.extend(ContentError(file, line, _failure(assertion, figure, c, b),

@@ -2,8 +2,8 @@
 
 ``prose_problems`` reads what the editor typed: hard-coded figures and text left to complete.
 ``jinja_problems`` lists every unknown name of the page's Jinja, for a page the renderer refused
-(it stops at the first). HTML is judged on the output, once Markdown has run
-(``output_html``), not here: regexes over the source lose to the parser and the browser.
+(a failing ``{% if %}`` or ``{% for %}`` stops it). HTML is judged on the output, once Markdown
+has run (``output_html``), not here: regexes over the source lose to the parser and the browser.
 """
 
 from __future__ import annotations

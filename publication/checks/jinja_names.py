@@ -1,8 +1,9 @@
 """Every name an article's Jinja refers to exists: calculators, parameters, sources, filters.
 
-Rendering stops at the first error; this reads the whole template first, so that an editor sees
-every unknown name of a page at once, each with its « vouliez-vous dire … ? ». The messages are
-the renderer's own wording, so a problem found by both is reported once.
+Rendering goes past a failing call, not past a failing statement (``{% if inconnu %}``); this
+reads the whole template first, so that an editor sees every unknown name of a page at once,
+each with its « vouliez-vous dire … ? ». The messages are the renderer's own wording, so a
+problem found by both is reported once.
 """
 
 from __future__ import annotations

@@ -52,6 +52,25 @@ ATTRIBUTES = {
     "rect": {"x", "y", "width", "height"}, "line": {"x1", "y1", "x2", "y2"},
     "circle": {"cx", "cy", "r"}, "path": {"d"}, "text": {"x", "y"},
 }
+#: The classes an editor's HTML may carry, however written (``{: .classe }``, ``<span
+#: class=…>``): Markdown's admonitions (``!!! note``, Material's types) and footnotes, and the
+#: renderer's own inline links (figures, citations), which reach the page inside the editor's
+#: text. Nothing else: a theme class lays out the page (Material's « md-dialog
+#: md-dialog--active » made a paragraph cover it). The blocks the renderer places (charts,
+#: « Et si… ? » boxes) are cleaned apart and keep theirs.
+EDITOR_CLASSES = frozenset({
+    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
+    "warning", "failure", "danger", "bug", "example", "quote",
+    "footnote", "footnote-ref", "footnote-backref",
+    "vf-fig", "vf-fig--hypothesis", "vf-fig__flag", "vf-cite",
+})
+#: A fenced code block's language (```` ```python ````), which no style of the theme reads.
+_CODE_LANGUAGE = re.compile(r"language-[a-z0-9+#-]{1,30}")
+
+
+def editor_class(tag: str, name: str) -> bool:
+    """Whether an editor's HTML may carry the class ``name`` on ``tag``."""
+    return name in EDITOR_CLASSES or (tag == "code" and bool(_CODE_LANGUAGE.fullmatch(name)))
 #: Table cells may carry their alignment (Markdown's tables write it as a style).
 STYLE_PROPERTIES = frozenset({"text-align"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -91,6 +110,16 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 PLACED_ATTRIBUTES = {"details": {"hidden", "data-vf-input", "data-vf-shows"}}
 
 
+def _editor_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """``_attribute_filter``, and an editor's classes kept only when ``editor_class`` allows
+    them. (ammonia's ``allowed_classes`` takes exact names only: a code block's language
+    varies.)"""
+    if attribute == "class":
+        kept = " ".join(name for name in value.split() if editor_class(tag, name))
+        return kept or None
+    return _attribute_filter(tag, attribute, value)
+
+
 def _cleaner(tags: frozenset[str], placed: bool) -> nh3.Cleaner:
     attributes = {k: set(v) for k, v in ATTRIBUTES.items() if k in tags or k == "*"}
     if placed:
@@ -99,7 +128,8 @@ def _cleaner(tags: frozenset[str], placed: bool) -> nh3.Cleaner:
     return nh3.Cleaner(tags=set(tags), attributes=attributes,
                        url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
                        filter_style_properties=set(STYLE_PROPERTIES),
-                       attribute_filter=_attribute_filter)
+                       attribute_filter=_attribute_filter if placed
+                       else _editor_attribute_filter)
 
 
 #: What an editor's HTML may hold: no SVG at all (a drawing typed by hand could cover the page
@@ -203,9 +233,19 @@ def _attribute_removal(tag: str, name: str, value: str) -> Finding:
                    "attributs permis : " + ", ".join(allowed), name)
 
 
-def _removals(before: list[str], after: list[str], allowed: frozenset[str]
-              ) -> list[Finding]:
-    """What the clean tokens ``after`` lack of the normalised tokens ``before``."""
+def _class_removals(tag: str, value: str) -> list[Finding]:
+    """A finding for each class of ``value`` an editor's HTML may not carry."""
+    return [Finding(f"classe « {name} » non autorisée sur <{tag}>",
+                    "la mise en page vient du thème : ses classes (md-…) et les autres ne "
+                    "s’écrivent pas dans un article ; classes permises : "
+                    + ", ".join(sorted(EDITOR_CLASSES)), name)
+            for name in dict.fromkeys(value.split()) if not editor_class(tag, name)]
+
+
+def _removals(before: list[str], after: list[str], allowed: frozenset[str],
+              placed: bool = False) -> list[Finding]:
+    """What the clean tokens ``after`` lack of the normalised tokens ``before``; ``placed``:
+    HTML the renderer drew, whose classes are all its own."""
     removals: list[Finding] = []
     kept = [t for t in (_tag(token) for token in after) if t is not None]
     for token in before:
@@ -219,6 +259,8 @@ def _removals(before: list[str], after: list[str], allowed: frozenset[str]
             removals.append(Finding(f"balise HTML {kind} <{tag}>", hint, "<" + tag))
             continue
         clean = next((attrs for name, attrs in kept if name == tag), {})
+        if not placed and "class" in attributes:  # judged class by class
+            removals += _class_removals(tag, attributes.pop("class"))
         removals += [_attribute_removal(tag, name, value) for name, value in attributes.items()
                      if name not in clean]
     return removals
@@ -247,7 +289,7 @@ def sanitise(html: str, charts: bool = False) -> Sanitised:
         for operation, start, end, after_start, after_end in matcher.get_opcodes():
             if operation in ("delete", "replace"):
                 findings += _removals(before[start:end], after[after_start:after_end],
-                                      allowed)
+                                      allowed, placed=charts)
     return Sanitised(clean, tuple(findings))
 
 

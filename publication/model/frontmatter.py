@@ -22,9 +22,20 @@ class SourceFile:
     body: str
     body_offset: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    #: The line of each item of a list field, and of each field of such an item, by path:
+    #: ``("corrections", 0)``, ``("corrections", 0, "date")`` (items counted from 0).
+    item_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, 1)
+    def line_of(self, place: str | tuple[str | int, ...]) -> int:
+        """The line of a field, or of the most precise part of a path into a list field that
+        the file holds (the item's field, else the item, else the field)."""
+        if isinstance(place, str):
+            return self.key_lines.get(place, 1)
+        for end in range(len(place), 1, -1):
+            line = self.item_lines.get(place[:end])
+            if line is not None:
+                return line
+        return self.key_lines.get(str(place[0]), 1)
 
 
 def _tolerant(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -90,4 +101,22 @@ def split(text: str, file: str) -> SourceFile:
     rest = text[match.end():]
     body = rest.lstrip("\n")
     offset = text[: len(text) - len(body)].count("\n")
-    return SourceFile(meta, body, offset, key_lines)
+    return SourceFile(meta, body, offset, key_lines, _item_lines(node))
+
+
+def _item_lines(node: yaml.Node | None) -> dict[tuple[str | int, ...], int]:
+    """The file line of each item of the front matter's list fields, and of their fields
+    (the YAML starts on the file's second line)."""
+    lines: dict[tuple[str | int, ...], int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        if not isinstance(value, yaml.SequenceNode):
+            continue
+        for index, item in enumerate(value.value):
+            lines[(str(key.value), index)] = item.start_mark.line + 2
+            if isinstance(item, yaml.MappingNode):
+                for item_key, _ in item.value:
+                    lines[(str(key.value), index, str(item_key.value))] = \
+                        item_key.start_mark.line + 2
+    return lines

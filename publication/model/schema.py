@@ -105,13 +105,47 @@ class Correction(base.Config):
     date = Date()
     what = Text(max_length=300)
     why = Text(max_length=500)
+    #: Its place in the list, counted from 1, as errors name it (not a field editors write).
+    number = 1
 
 
 def _numbered(number: int, message: str, hint: str, item: str = "correction") -> str:
-    """One item's problem (« correction 2 : … »), in the message of the whole list; the guide's
-    generic pointer left out (the list's own message names the section)."""
+    """One item's problem (« correction 2 : … »); the guide's generic pointer left out (the
+    list's own message names the section)."""
     shown = f" ({hint})" if hint and "CONTRIBUTING" not in hint else ""
     return f"{item} {number} : {message}{shown}"
+
+
+#: Where in the front matter a problem is: a field's name, or the path to one item of a list
+#: field, or to a field of that item (``("corrections", 1, "date")``, items counted from 0).
+Place = str | tuple[str | int, ...]
+
+
+class ItemProblems(ValidationError):
+    """The problems of some items of a list field, each at its own place (a path below the
+    field: ``(index,)`` or ``(index, "field")``), and the field's value made of its valid
+    items: the build still judges those (an assertion's words, a correction's date)."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]], valid: Any) -> None:
+        super().__init__(" ; ".join(message for _, message in problems))
+        self.problems = problems
+        self.valid = valid
+
+
+def _item_problems(number: int, item: dict[str, Any], schema: type[base.Config],
+                   noun: str) -> tuple[Any, list[tuple[tuple[str | int, ...], str]]]:
+    """One item validated; its problems each at the path of its field."""
+    value, problems = validate(item, schema)
+    return value, [((number - 1, key if isinstance(key, str) and key in item else None),
+                    _numbered(number, message, hint, noun))
+                   for key, message, hint in problems]
+
+
+def _path(found: list[tuple[tuple[str | int | None, ...], str]]
+          ) -> list[tuple[tuple[str | int, ...], str]]:
+    """Problems' paths without the field a missing field would have had."""
+    return [(tuple(step for step in path if step is not None), message)
+            for path, message in found]
 
 
 class Corrections(c.BaseConfigOption[list[Correction]]):
@@ -120,38 +154,42 @@ class Corrections(c.BaseConfigOption[list[Correction]]):
     than its publication."""
 
     def run_validation(self, value: object) -> list[Correction]:
-        """The corrections, oldest first; every problem of every item in one message."""
+        """The corrections, oldest first; every problem of every item, each at its item."""
         if not isinstance(value, list) or not value:
             raise ValidationError(
                 "doit être une liste de corrections, chacune avec « date », « what » et « why » "
                 "(voir CONTRIBUTING.md, « Corriger un article publié »)")
         corrections: list[Correction] = []
-        problems: list[str] = []
+        problems: list[tuple[tuple[str | int | None, ...], str]] = []
         for number, item in enumerate(value, 1):
             if not isinstance(item, dict):
-                problems.append(f"correction {number} : doit avoir les champs « date », "
-                                "« what » et « why »")
+                problems.append(((number - 1,), f"correction {number} : doit avoir les champs "
+                                 "« date », « what » et « why »"))
                 continue
-            correction, item_problems = validate(item, Correction)
-            problems += [_numbered(number, message, hint) for _, message, hint in item_problems]
+            correction, item_problems = _item_problems(number, item, Correction, "correction")
+            problems += item_problems
             if not item_problems and correction.date > dt.date.today():
-                problems.append(f"correction {number} : la date {correction.date.isoformat()} "
-                                "est dans le futur")
-            corrections.append(correction)
+                problems.append(((number - 1, "date"), f"correction {number} : la date "
+                                 f"{correction.date.isoformat()} est dans le futur"))
+            elif not item_problems:
+                correction.number = number
+                corrections.append(correction)
+        corrections.sort(key=lambda correction: correction.date)
         if problems:
-            raise ValidationError(" ; ".join(problems))
-        return sorted(corrections, key=lambda correction: correction.date)
+            raise ItemProblems(_path(problems), corrections)
+        return corrections
 
     def post_validation(self, config: base.Config, key_name: str) -> None:
-        """Refuse a correction dated before the article's publication."""
+        """Refuse a correction dated before the article's publication, at its date."""
         published, corrections = config.get("date"), config.get(key_name)
         if not isinstance(published, dt.date) or not corrections:
             return
-        early = [correction.date.isoformat() for correction in corrections
-                 if correction.date < published]
+        early = [((correction.number - 1, "date"),
+                  f"correction datée du {correction.date.isoformat()}, avant la publication de "
+                  f"l’article ({published.isoformat()})")
+                 for correction in corrections if correction.date < published]
         if early:
-            raise ValidationError(f"correction datée du {', du '.join(early)}, avant la "
-                                  f"publication de l’article ({published.isoformat()})")
+            raise ItemProblems(early, None)
 
 
 #: An id of a parameter or a calculation, as data files write it.
@@ -192,6 +230,8 @@ class Assertion(base.Config):
     at_least = c.Optional(Bound())
     below = c.Optional(Bound())
     at_most = c.Optional(Bound())
+    #: Its place in the list, counted from 1, as errors name it (not a field editors write).
+    number = 1
 
     def bounds(self) -> list[tuple[str, float | str]]:
         """(relation, bound) pairs, in the order of ``calculators.comparisons.RELATIONS``."""
@@ -200,17 +240,21 @@ class Assertion(base.Config):
                 if self[relation] is not None]
 
 
-def _assertion_problems(number: int, item: object) -> tuple[Assertion | None, list[str]]:
+def _assertion_problems(number: int, item: object
+                        ) -> tuple[Assertion | None, list[tuple[tuple[str | int | None, ...],
+                                                                  str]]]:
     if not isinstance(item, dict):
-        return None, [f"affirmation {number} : doit avoir les champs « text », « figure » et "
-                      "une borne (« above », « below », « at_least » ou « at_most »)"]
-    assertion, problems = validate(item, Assertion)
-    messages = [_numbered(number, message, hint, "affirmation")
-                for _, message, hint in problems]
+        return None, [((number - 1,), f"affirmation {number} : doit avoir les champs « text », "
+                       "« figure » et une borne (« above », « below », « at_least » ou "
+                       "« at_most »)")]
+    assertion, problems = _item_problems(number, item, Assertion, "affirmation")
     if not problems and not assertion.bounds():
-        messages.append(f"affirmation {number} : aucune borne ; ajoutez « above », « below », "
-                        "« at_least » ou « at_most »")
-    return (None if messages else assertion), messages
+        problems.append(((number - 1,), f"affirmation {number} : aucune borne ; ajoutez "
+                         "« above », « below », « at_least » ou « at_most »"))
+    if problems:
+        return None, problems
+    assertion.number = number
+    return assertion, []
 
 
 class Assertions(c.BaseConfigOption[list[Assertion]]):
@@ -233,7 +277,7 @@ class Assertions(c.BaseConfigOption[list[Assertion]]):
             if assertion is not None:
                 assertions.append(assertion)
         if problems:
-            raise ValidationError(" ; ".join(problems))
+            raise ItemProblems(_path(problems), assertions)
         return assertions
 
 
@@ -281,16 +325,22 @@ class PageMeta(base.Config):
 
 def validate(meta: dict[str, Any],
              schema: type[base.Config] = ArticleMeta
-             ) -> tuple[Any, list[tuple[str, str, str]]]:
-    """The validated front matter, and its problems as (field, message, hint), in French."""
+             ) -> tuple[Any, list[tuple[Place, str, str]]]:
+    """The validated front matter, and its problems as (place, message, hint), in French. A
+    problem placed at a field's name leaves that field unusable; one placed at an item of a
+    list (``ItemProblems``) leaves the field holding its valid items (``usable``)."""
     config = schema()
     config.load_dict(meta)
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[Place, str, str]] = []
     fields = tuple(key for key, _ in schema._schema)
     # Config.validate() stops at the first failure; editors want every problem at once.
     for key, option in schema._schema:
         try:
             config[key] = option.validate(config.get(key))
+        except ItemProblems as error:
+            config[key] = error.valid
+            problems += [((key, *path), f"« {key} » : {message}", "")
+                         for path, message in error.problems]
         except ValidationError as error:
             if meta.get(key) is None:
                 problems.append((key, f"champ obligatoire « {key} » manquant",
@@ -302,6 +352,9 @@ def validate(meta: dict[str, Any],
         if key not in invalid:
             try:
                 option.post_validation(config, key)
+            except ItemProblems as error:
+                problems += [((key, *path), f"« {key} » : {message}", "")
+                             for path, message in error.problems]
             except ValidationError as error:
                 problems.append((key, f"« {key} » : {error}", ""))
     for key in meta:
@@ -309,6 +362,14 @@ def validate(meta: dict[str, Any],
             hint = suggest(key, fields)
             problems.append((key, f"champ inconnu « {key} »", hint or "supprimez-le"))
     return config, problems
+
+
+def usable(meta: base.Config, problems: list[tuple[Place, str, str]], key: str) -> Any:
+    """The validated value of ``key`` (for a list, its valid items), or None when a problem
+    left the whole field unusable: what the build still judges when other fields are wrong."""
+    if any(place == key for place, _, _ in problems):
+        return None
+    return meta.get(key)
 
 
 FIELDS = tuple(key for key, _ in ArticleMeta._schema)

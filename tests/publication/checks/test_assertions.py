@@ -137,7 +137,7 @@ def test_a_bound_may_be_another_figure_and_words_may_be_in_the_front_matter(
 def test_words_no_longer_in_the_article_are_reported(tmp_path: Path) -> None:
     _, errors = publish(tmp_path, article(BIEN_DAVANTAGE, "L’usage émet un peu plus."))
     assert errors == [
-        "content/mythes/essai.md:12: « assertions » : affirmation 1 : « bien davantage » ne "
+        "content/mythes/essai.md:13: « assertions » : affirmation 1 : « bien davantage » ne "
         "figure pas dans l’article (copiez les mots exacts de la phrase (l’en-tête ou le "
         "texte), ou retirez l’affirmation si la phrase a disparu)"]
 
@@ -154,20 +154,22 @@ def test_an_unknown_figure_and_a_bound_of_another_kind_are_named(tmp_path: Path)
             "sans unité à des tCO2e") in errors[1]
 
 
-@pytest.mark.parametrize(("assertion", "message"), [
-    ("  - text: bien davantage\n    figure: use_to_training_ratio",
+@pytest.mark.parametrize(("assertion", "line", "message"), [
+    ("  - text: bien davantage\n    figure: use_to_training_ratio", 13,
      "affirmation 1 : aucune borne"),
-    ("  - text: bien davantage\n    figure: use_to_training_ratio\n    above: 1,5",
+    ("  - text: bien davantage\n    figure: use_to_training_ratio\n    above: 1,5", 15,
      "« 1,5 » n’est ni un nombre (écrit avec un point : 0.5)"),
-    ("  - bien davantage", "affirmation 1 : doit avoir les champs « text », « figure »"),
-    ("  - text: bien davantage\n    figure: Ratio\n    above: 1",
+    ("  - bien davantage", 13, "affirmation 1 : doit avoir les champs « text », « figure »"),
+    ("  - text: bien davantage\n    figure: Ratio\n    above: 1", 14,
      "doit être l’identifiant d’un paramètre ou d’un calcul"),
 ])
-def test_a_malformed_assertion_says_what_to_write(tmp_path: Path, assertion: str,
+def test_a_malformed_assertion_says_what_to_write(tmp_path: Path, assertion: str, line: int,
                                                   message: str) -> None:
+    """At the line of the item, or of its field at fault (``assertions:`` is line 12)."""
     _, errors = publish(tmp_path, article(assertion, "L’usage émet bien davantage."))
     [error] = errors
-    assert error.startswith("content/mythes/essai.md:12: « assertions » : ") and message in error
+    assert error.startswith(f"content/mythes/essai.md:{line}: « assertions » : ") \
+        and message in error
 
 
 def figure(value: float, low: float, high: float, unit: str = "dimensionless") -> Figure:

@@ -19,7 +19,7 @@ def judged(text: str) -> list[str]:
 
 
 ALLOWED = [
-    '<div class="grid" markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
+    '<div markdown>\n<figure><img src="../images/a.svg" alt="Un schéma">'
     "<figcaption>Légende</figcaption></figure>\n</div>",
     '<abbr title="Power Usage Effectiveness">PUE</abbr>, CO<sub>2</sub>, <br>',
     '<a href="https://exemple.org/" title="x">lien</a> <a href="#source-x">note</a>',
@@ -206,3 +206,55 @@ def test_the_what_if_box_attributes_are_the_renderers_only() -> None:
     assert "attribut non autorisé « data-vf-input » sur <details>" in [
         finding.message for finding in typed.findings]
     assert sanitise(box, charts=True) == Sanitised(box, ())
+
+
+#: The theme's classes, however an editor writes them (review of 2026-12-01: « md-dialog
+#: md-dialog--active » made an element cover the page).
+THEME_CLASSES = [
+    ('<div class="md-dialog md-dialog--active">Session expirée</div>', "div"),
+    ("Session expirée\n{: .md-dialog .md-dialog--active }", "p"),
+    ('<span class="note md-typeset__table">x</span>', "span"),
+]
+
+
+@pytest.mark.parametrize(("text", "tag"), THEME_CLASSES)
+def test_an_editor_s_theme_classes_are_refused_each_by_name(text: str, tag: str) -> None:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    result = sanitise(html)
+    assert "md-" not in result.html
+    refused = [f for f in result.findings if f.message.startswith("classe ")]
+    names = [f.clue for f in refused]
+    assert names == [name for name in ("md-dialog", "md-dialog--active", "md-typeset__table")
+                     if name in text]
+    assert refused[0].message == f"classe « {names[0]} » non autorisée sur <{tag}>"
+    assert "admonition" in refused[0].hint
+    source = f"Titre\n\n{text}"
+    line = next(n for n, row in enumerate(source.splitlines(), 1) if names[0] in row)
+    assert source_line(refused[0].clue, source) == line
+
+
+@pytest.mark.parametrize("text", [
+    '!!! note "Une hypothèse de calcul"\n\n    Le détail.',
+    "!!! warning\n\n    Attention.",
+    "```python\nprint(1)\n```",
+    '<a class="vf-fig vf-fig--hypothesis" href="calcul/#calcul-x">3 MWh <span '
+    'class="vf-fig__flag">(hypothèse)</span></a> <a class="vf-cite" href="#source-x">(x)</a>',
+])
+def test_the_classes_markdown_and_figure_links_write_are_kept(text: str) -> None:
+    html = markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    result = sanitise(html)
+    assert result.findings == () and result.html == html
+
+
+def test_the_blocks_the_renderer_places_keep_their_classes() -> None:
+    """A chart or an « Et si… ? » box is cleaned apart (``charts=True``): its own classes
+    stay; the same HTML typed by an editor is refused."""
+    box = ('<details class="vf-whatif" data-vf-input="x" data-vf-shows="y" hidden><summary>'
+           'Et si</summary><div class="vf-whatif__body"></div></details>')
+    placed = sanitise(box, charts=True)
+    assert placed.findings == ()
+    assert 'class="vf-whatif"' in placed.html and 'class="vf-whatif__body"' in placed.html
+    typed = sanitise(box)
+    assert 'class="vf-whatif"' not in typed.html
+    assert "classe « vf-whatif » non autorisée sur <details>" in [
+        f.message for f in typed.findings]

@@ -1,5 +1,6 @@
 """The ``corrections`` field of an article's front matter: each problem in French, at the
-field's line, and every check a correction must pass (date, order, markup, required fields)."""
+line of the item's field, and every check a correction must pass (date, order, markup,
+required fields)."""
 
 from __future__ import annotations
 
@@ -99,11 +100,12 @@ def test_check_reports_each_problem_at_the_line_of_the_field(
     output = captured.out + captured.err
     assert code == 1
     line = myth("Texte.").split("\n").index("---", 1) + 1  # where « corrections: » is written
-    for name, expected in (
-            ("impossible", "correction 1 : « date » : « 2026-13-45 » n’est pas une date valide"),
-            ("avant", "correction datée du 2026-11-01, avant la publication de l’article"),
-            ("balise", "correction 1 : « what » : ne doit contenir ni « < », ni « > »")):
-        assert f"content/mythes/{name}.md:{line}: « corrections » : {expected}" in output
+    for name, at, expected in (
+            ("impossible", 1, "correction 1 : « date » : « 2026-13-45 » n’est pas une date "
+                              "valide"),
+            ("avant", 1, "correction datée du 2026-11-01, avant la publication de l’article"),
+            ("balise", 2, "correction 1 : « what » : ne doit contenir ni « < », ni « > »")):
+        assert f"content/mythes/{name}.md:{line + at}: « corrections » : {expected}" in output
     assert "correction 2" not in output
 
 
