@@ -149,8 +149,9 @@ def _describe(token: _Token, whole: str = "formule") -> str:
     return f"la fin de la {whole}" if token.kind == "end" else f"« {token.text} »"
 
 
-def tokenize(text: str) -> list[_Token]:
-    """The tokens of ``text``; a ``FormulaError`` at the first character that cannot start one."""
+def tokenize(text: str, whole: str = "formule") -> list[_Token]:
+    """The tokens of ``text`` (a « formule » or a « condition »); a ``FormulaError`` at the
+    first character that cannot start one."""
     tokens: list[_Token] = []
     i = 0
     while i < len(text):
@@ -195,9 +196,12 @@ def tokenize(text: str) -> list[_Token]:
                         char, "opérations possibles : + - × ÷ * / ** et parenthèses")
             if not char.isascii() and char.isalpha():
                 hint = "un nom s’écrit sans accent : minuscules, chiffres et _"
-            if char in "=≠!":
+            if char in "=≠!" and whole == "condition":
                 hint = "une condition compare avec < > <= >= ≤ ≥ (ni égalité ni différence : " \
                        "les valeurs calculées sont rarement exactes)"
+            elif char == "=":
+                hint = "une formule n’a pas de « = » : écrivez seulement le calcul, " \
+                       "l’identifiant au-dessus nomme le résultat"
             raise FormulaError(f"caractère inattendu « {char} », colonne {column}", column, hint)
     tokens.append(_Token("end", "", len(text) + 1))
     return tokens
@@ -383,7 +387,7 @@ def parse_condition(text: str) -> Condition:
     if len(text) > MAX_LENGTH:
         raise FormulaError(f"condition trop longue ({len(text)} caractères, au plus "
                            f"{MAX_LENGTH})", None, "faites-en un calcul, puis comparez-le")
-    return _Parser(tokenize(text), "condition").condition()
+    return _Parser(tokenize(text, "condition"), "condition").condition()
 
 
 # -- checks without values -----------------------------------------------------------------------

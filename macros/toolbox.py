@@ -257,13 +257,15 @@ class Toolbox:
         self.filters: dict[str, Callable[..., Any]] = {
             name: guarded(function) for name, function in filters.items()
         }
-        known = [*self.parameters, *catalog.calculations]
+        # A refused calculation is known: using it says « calcul invalide », not « inconnu ».
+        known = [*self.parameters, *catalog.calculations, *catalog.refused]
         # A chart writes its values with the filters themselves: a value it cannot write is
         # the chart's error, at the chart's line.
         self.globals["chart"] = exposed(guarded(ChartMaker(self.parameters, known, filters,
                                                            _default_unit, _block)))
         self.globals["what_if"] = exposed(guarded(WhatIfMaker(
-            self.parameters, catalog.calculations, _shown_in_box, _box_block)))
+            self.parameters, [*catalog.calculations, *catalog.refused], _shown_in_box,
+            _box_block)))
 
     def _calculator(self, key: str) -> Callable[[], Figure]:
         def run() -> Figure:

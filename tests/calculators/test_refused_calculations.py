@@ -82,3 +82,15 @@ reader:
         "échoue : les jours ne dépassent pas leur propre multiple (condition « days > pue × "
         "days » (root/data/calculations/a.yml, ligne 12))"]
     assert catalog.refused == {"guarded", "reader"} and "energy" in catalog.calculations
+
+
+def test_charts_and_boxes_say_calcul_invalide_too(tmp_path: Path) -> None:
+    catalog, _ = Catalog.load_valid(project(tmp_path, {"a.yml": CHAIN}))
+    toolbox = Toolbox(catalog)
+    assert "per_day" in toolbox.globals and "per_day" in catalog.names
+    renderer = Renderer(toolbox)
+    for call in ('{{ what_if("days", shows=["per_day"]) }}',
+                 '{{ chart("barres", "T", {"A": "per_day", "B": "per_day_and_machine"}) }}'):
+        with pytest.raises(Exception) as caught:
+            renderer.render(f"Texte.\n\n{call}\n", file="a.md")
+        assert "calcul invalide" in str(caught.value) and "inconnu" not in str(caught.value)

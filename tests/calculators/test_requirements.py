@@ -81,6 +81,9 @@ def test_a_comparison_in_a_formula_points_to_requires() -> None:
     with pytest.raises(FormulaError) as caught:
         parse("a < b")
     assert "requires" in caught.value.hint
+    with pytest.raises(FormulaError) as caught:
+        parse("= a × b")
+    assert "une formule n’a pas de « = »" in caught.value.hint
 
 
 def _figure(value: float, unit: str) -> Figure:
