@@ -80,7 +80,10 @@ _SOURCE_TEXTS = ("title", "venue", "note", "cite_as", "version")
 _PARAM_TEXTS = ("label", "locator", "note", "quote", "no_quote")
 #: Markup, control characters (line breaks and tabs aside) and bidirectional overrides, which
 #: can make a text read differently from what it says.
-_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Markup, controls, bidirectional overrides and invisible format characters (zero-width
+#: spaces and joiners, soft hyphen, byte-order mark): a data text is shown as typed.
+_NOT_PLAIN = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e"
+                        r"\u2060-\u2064\u2066-\u2069\ufeff]")
 _URL_START = re.compile(r"https?://")
 #: What a URL may not hold unencoded: spaces, controls, quotes, angle brackets and the like.
 _URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\"<>\\^`{|}]")

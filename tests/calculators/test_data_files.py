@@ -135,6 +135,8 @@ def test_yaml_problems_are_explained_in_french(tmp_path: Path, text: str, french
     ("doi: 10.48550 arXiv", "«\u202fdoi\u202f»\u00a0: le DOI doit avoir la forme"),
     ("title: Le <b>titre</b>", "«\u202ftitle\u202f» contient «\u202f<\u202f»"),
     ('venue: "Revue\\u0007"', "«\u202fvenue\u202f» contient un caractère de contrôle invisible"),
+    ('venue: "Re\\u200bvue"', "«\u202fvenue\u202f» contient un caractère de contrôle invisible"),
+    ('venue: "Revue\\ufeff"', "«\u202fvenue\u202f» contient un caractère de contrôle invisible"),
 ])
 def test_a_source_field_the_site_cannot_print_safely_is_refused(tmp_path: Path, field: str,
                                                                  gist: str) -> None:
