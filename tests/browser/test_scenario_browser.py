@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators import CalculatorError, Catalog, Figure
-from calculators.formulas import evaluate, holds
+from calculators.formulas import compare, evaluate
 from macros.formatting import display_unit, format_quantity, format_range
 from macros.units_fr import DisplayUnit
 from publication.views.derivation import range_text, value_text
@@ -180,7 +180,7 @@ def _python_values(catalog: Catalog, graph: dict[str, Any], values: dict[str, fl
                    ) -> dict[str, Figure | CalculatorError]:
     """Every figure of the graph computed by the build's own code: ``calculators.formulas``
     on ``Figure`` arithmetic (units by Pint, ranges by interval arithmetic) and each
-    calculation's conditions (``requires:``, ``formulas.holds``) as ``catalog._run`` checks
+    calculation's conditions (``requires:``, ``formulas.compare``) as ``catalog._run`` checks
     them, without the published-value checks (a scenario moves away from the published value on
     purpose); a figure that cannot be computed is its error."""
     parameters = catalog.with_values(**values).bind() if values else catalog.bind()
@@ -196,7 +196,7 @@ def _python_values(catalog: Catalog, graph: dict[str, Any], values: dict[str, fl
             return result if other == name else resolve(other)
 
         for requirement in calculation.requires:
-            if not holds(requirement.condition, own):
+            if not compare(requirement.condition, own).holds():
                 raise CalculatorError(requirement.otherwise)
         return result.named(name, calculation.label, calculation.unit)
 
