@@ -185,14 +185,15 @@ def test_the_calcul_page_is_in_the_sitemap_and_nowhere_an_article_goes(built_sit
         f"mythes/{folder.name}.md" for folder in articles(built_site)}
 
 
-def test_related_articles_are_text_cards(built_site: Path) -> None:
+def test_related_articles_are_one_line_each(built_site: Path) -> None:
     related = soup(built_site / "mythes/chatgpt-magique/index.html").select_one(".vf-related")
-    cards = related.select(".vf-card")
-    assert len(cards) == 3 and not related.select("img")
-    for card in cards:
-        assert card.select_one(".vf-card__category").get_text()
-        assert card.select_one(".vf-pill").get_text()
-        assert card.select_one("h3 .vf-card__link").get_text().startswith(f"«{NNBSP}")
+    items = related.select(".vf-related__list > li")
+    assert len(items) == 3 and not related.select("img")
+    for item in items:
+        # The claim links to the article, then its verdict: three elements, no card markup.
+        assert [child.name for child in item.find_all(True)] == ["a", "b"]
+        assert item.a.get_text().startswith(f"«{NNBSP}") and item.a["href"].startswith("../")
+        assert item.select_one("b.vf-pill").get_text()
 
 
 def test_an_article_without_figures_has_no_calcul_page(
