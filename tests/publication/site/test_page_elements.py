@@ -23,7 +23,7 @@ CHART = """
     {"Entraînement de GPT-3": "gpt3_training_emissions",
      "Un mois d’utilisation": "chatgpt_monthly_inference_emissions"},
     unit="tCO2e", digits=2,
-    description="Émissions en tonnes de CO₂e. Chaque cran de la longue barre vaut un entraînement.") }}
+    description="Émissions en t CO₂e. Chaque cran de la longue barre vaut un entraînement.") }}
 """
 CORRECTIONS = """corrections:
   - date: 2026-12-01
