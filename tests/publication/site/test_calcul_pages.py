@@ -141,8 +141,8 @@ def test_the_calcul_page_shows_the_claim_and_leads_back(built_site: Path) -> Non
     assert "Chat-GPT, c’est magique" in claim.get_text()
     assert claim.select_one("a")["href"] == "../"
     assert claim.select_one(".vf-pill").get_text() == "Faux"
-    assert [a.get_text() for a in page.select(".vf-back a")] == ["‹ Revenir à l’article"] * 2
-    assert all(a["href"] == "../" for a in page.select(".vf-back a"))
+    assert [a.get_text() for a in page.select("a.vf-back")] == ["‹ Revenir à l’article"] * 2
+    assert all(a["href"] == "../" for a in page.select("a.vf-back"))
     assert page.title.get_text().startswith(
         f"Comment a-t-on calculé{NNBSP}? — «{NNBSP}Chat-GPT, c’est magique")
     assert page.select_one(".vf-category")["href"] == "../../../categories/technologie/"
