@@ -95,10 +95,10 @@ def test_material_s_widgets_these_pages_do_not_use_are_left_out(
         article: BeautifulSoup, calcul: BeautifulSoup, site: Path) -> None:
     for page in (article, calcul):
         # No navigation sidebars (hidden, they still counted), no menu button for an empty
-        # drawer, no span inside the header's topics, no inline script for content tabs.
+        # drawer, no span or wrapper for the header's topics, no script for content tabs.
         assert not page.select(".md-sidebar")
         assert not page.select('label.md-header__button[for="__drawer"]')
-        assert not page.select(".md-header__topic span")
+        assert not page.select(".md-header__topic span, .md-header__ellipsis")
         assert not [s for s in page.select("script:not([src])") if "__tabbed_" in s.get_text()]
         # Material's content wrapper is the reading column: no third wrapper.
         column = page.select_one("div.md-content.vf-article > article.md-content__inner")
