@@ -262,7 +262,7 @@ def render(chart: Chart, number: NumberText) -> str:
            f'<desc id="{ident}-desc">{_e(description)}</desc>'
            f'{"".join(parts)}</svg>')
     # The caption's own text is the description; the title and each legend key are the only
-    # elements in it (decision 38: every element counts towards the page's EcoIndex).
+    # elements in it (decision 39: every element counts towards the page's EcoIndex).
     caption = (f'<figcaption><b class="vf-chart__title">{_e(chart.title)}</b>'
                + (f" {_e(chart.description)}" if chart.description else "")
                + _legend(chart) + "</figcaption>")

@@ -210,7 +210,7 @@ def article_head(site: Site, article: ArticleView, url: str) -> HeadView:
              MetaTag("property", "article:section", meta.category)]
     tags += [MetaTag("property", "article:tag", tag) for tag in meta.tags or ()]
     # X reads og:title, og:description and og:image when its own tags are missing: repeating
-    # them would cost three elements on every article (decision 38). It has no fallback for
+    # them would cost three elements on every article (decision 39). It has no fallback for
     # the card type and the image's text alternative.
     tags += [MetaTag("name", "twitter:card", "summary_large_image"),
              MetaTag("name", "twitter:image:alt", card.alt)]

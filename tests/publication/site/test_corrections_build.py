@@ -79,7 +79,7 @@ def test_the_corrections_box_lists_each_correction_and_the_policy(site: Path) ->
     box = html.select_one("section#vf-corrections")
     items = box.select("li")
     # Oldest first; each date is text (the latest one is the byline's <time>, an element less
-    # per correction: decision 38).
+    # per correction: decision 39).
     assert len(items) == 2 and not box.select("time")
     assert items[1].get_text().startswith(f"1er {MONTHS[LATEST.month - 1]} {LATEST.year}\u00a0: ")
     assert items[0].get_text().startswith(

@@ -243,7 +243,7 @@ def test_article_page_shows_what_readers_expect(built_site: Path) -> None:
     assert page.select_one('.vf-scale [aria-current="true"]').get_text() == "Faux"
     assert page.select_one(".vf-banner")
     assert page.select_one(".vf-cta h2").get_text() == "La Bataille de l’IA"
-    # One way back at the top; at the end, the footer's first link is the same (decision 38).
+    # One way back at the top; at the end, the footer's first link is the same (decision 39).
     backs = page.select("a.vf-back")
     assert [a.get_text() for a in backs] == ["‹ Tous les articles"]
     assert page.select_one("footer .vf-footer__links a")["href"] == "../.."
@@ -273,7 +273,7 @@ def test_related_articles_are_same_category_first(listing_site: Path) -> None:
     page = soup(listing_site / "mythes" / "m05" / "index.html")
     related = page.select(".vf-related__list > li > a")
     assert len(related) == 3
-    # The items show no category (decision 38): each linked article's own page says it.
+    # The items show no category (decision 39): each linked article's own page says it.
     folder = listing_site / "mythes" / "m05"
     assert [soup((folder / a["href"] / "index.html").resolve()).select_one(".vf-category")
             .get_text() for a in related] == ["Technologie"] * 3

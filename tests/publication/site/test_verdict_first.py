@@ -157,7 +157,7 @@ def test_a_missing_trust_page_fails_the_build(make_project: Callable[..., Path],
 def test_cards_show_the_badge_and_the_articles_own_label(built_site: Path) -> None:
     cards = soup(built_site / "index.html").select(".vf-card")
     assert cards and all(card.select_one(".vf-pill") for card in cards)
-    # An article's related articles are one line each (decision 38), verdict included.
+    # An article's related articles are one line each (decision 39), verdict included.
     related = soup(built_site / ARTICLE).select(".vf-related__list > li")
     assert related and all(item.select_one(".vf-pill") for item in related)
     card = next(c for c in soup(built_site / "index.html").select(".vf-card")
