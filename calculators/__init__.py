@@ -1,12 +1,15 @@
-"""Pure, unit-aware calculators and the sourced parameters they read. No MkDocs, no Jinja."""
+"""Pure, unit-aware calculations and the sourced parameters they read. No MkDocs, no Jinja.
 
-from .catalog import CalculatorSpec, Catalog, Parameters, calculator, calculators
+Every calculation is declared as data (``data/calculations/*.yml``); ``Catalog`` loads them with
+the parameters, sources and conventions, and ``Parameters`` computes them on one set of values.
+"""
+
+from .catalog import Catalog, Parameters
 from .errors import CalculatorError, DataError, UnitMismatchError
 from .figure import Figure, spread
 from .model import Parameter, Source, Status
 
 __all__ = [
-    "CalculatorError", "CalculatorSpec", "Catalog", "DataError", "Figure",
-    "Parameter", "Parameters", "Source", "Status", "UnitMismatchError", "calculator",
-    "calculators", "spread",
+    "CalculatorError", "Catalog", "DataError", "Figure", "Parameter", "Parameters", "Source",
+    "Status", "UnitMismatchError", "spread",
 ]

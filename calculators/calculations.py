@@ -2,9 +2,10 @@
 
 ``conventions.yml`` names the constants formulas may use (« 24 heures par jour »);
 ``calculations/*.yml`` declares each calculation: a French label, a formula in the language of
-``calculators.formulas``, its unit, and optionally the value its source publishes. Every problem
-of every file (syntax, unknown names, units, cycles, duplicate ids) is returned together, each at
-its file and line, in French.
+``calculators.formulas``, its unit, and optionally the value its source publishes and the
+conditions its result must meet (``requires:``, each with the French message readers and
+editors see when it fails). Every problem of every file (syntax, unknown names, units, cycles,
+duplicate ids) is returned together, each at its file and line, in French.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ from pathlib import Path
 
 import pint
 
+from vocabulary.french import french_spacing
 from vocabulary.hints import suggest
 
 from .errors import DataError
 from .figure import Figure
-from .formulas import FormulaError, Node, check_functions, names, parse, unit_of
-from .loading import _check_fields, _display, _number, validate_value
+from .formulas import (
+    Condition,
+    FormulaError,
+    Node,
+    check_condition,
+    check_functions,
+    condition_names,
+    names,
+    parse,
+    parse_condition,
+    unit_of,
+)
+from .loading import _check_fields, _display, _number, text_problem, validate_value
 from .model import Parameter
 from .units import parse_unit, parse_written_unit, registry, written
 from .yamlfile import Entry, read_entries
@@ -33,7 +46,13 @@ DEFAULT_TOLERANCE = 0.01
 #: ``unit`` is required too, but may be empty (a number without unit), so it is checked apart.
 _CONVENTION_REQUIRED = ("label", "value")
 _CALCULATION_REQUIRED = ("label", "formula")
-_CALCULATION_OPTIONAL = ("published", "tolerance")
+_CALCULATION_OPTIONAL = ("published", "tolerance", "requires")
+#: At most this many conditions a calculation, and this many characters in a message.
+MAX_REQUIREMENTS = 8
+MAX_MESSAGE = 300
+_REQUIREMENT_FIELDS = ("that", "otherwise", "hint")
+_REQUIRES_EXAMPLE = ("requires:\n    - that: part_des_75_ans <= part_des_60_ans\n"
+                     "      otherwise: plus de 75 ans que de 60 ans dans la population")
 _NO_UNIT = ("", "1", "dimensionless")
 
 
@@ -53,6 +72,17 @@ class Convention:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """A condition a calculation's result must meet, and what to say when it does not."""
+
+    condition: Condition
+    that: str
+    otherwise: str
+    hint: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Calculation:
     """A calculation declared in a data file, parsed and checked."""
 
@@ -65,8 +95,10 @@ class Calculation:
     line: int
     published: str | None = None
     tolerance: float = DEFAULT_TOLERANCE
-    #: The data-declared calculations the formula reads, in order, without repeats.
+    #: The data-declared calculations the formula and its conditions read, in order, once.
     reads: tuple[str, ...] = ()
+    #: Conditions on the result, checked on central values; the id names the result in them.
+    requires: tuple[Requirement, ...] = ()
 
 
 @dataclass
@@ -75,7 +107,23 @@ class _Draft:
     file: str
     tree: Node | None
     unit: pint.Unit | None
+    requires: tuple[Requirement, ...] = ()
     reads: tuple[str, ...] = ()
+
+    def names(self) -> list[tuple[str, int, str, str]]:
+        """Each name read, with its column, its line and what reads it (« formule », …)."""
+        found = [(n.name, n.column, "formula", "formule") for n in names(self.tree)] \
+            if self.tree is not None else []
+        for index, requirement in enumerate(self.requires):
+            found += [(n.name, n.column, f"requires.{index}", "condition")
+                      for n in condition_names(requirement.condition)]
+        return found
+
+    def line(self, where: str) -> int:
+        """The line of ``formula`` or of the condition ``requires.N``."""
+        if where.startswith("requires."):
+            return self.entry.item_line("requires", int(where.split(".")[1]), "that")
+        return self.entry.field_lines.get(where, self.entry.line)
 
 
 def _error(message: str, entry: Entry, file: str, field: str | None = None, hint: str = ""
@@ -152,18 +200,87 @@ def _read_calculations(paths: Iterable[Path], root: Path
                     problems.append(_error(f"formule : {problem.message}", entry, file,
                                            "formula", problem.hint))
                     tree = None
+            requires = _requirements(entry, file, problems)
             errors.extend(problems)
-            drafts.append(_Draft(entry, file, tree, unit))
+            drafts.append(_Draft(entry, file, tree, unit, requires))
     return drafts, errors
 
 
+def _requirements(entry: Entry, file: str, errors: list[DataError]) -> tuple[Requirement, ...]:
+    """The conditions of ``requires:``, each problem reported at its item's line."""
+    items = entry.fields.get("requires")
+    if items is None:
+        return ()
+    if not isinstance(items, list) or not items:
+        errors.append(_error("« requires » est une liste de conditions", entry, file, "requires",
+                             f"par exemple :\n  {_REQUIRES_EXAMPLE}"))
+        return ()
+    if len(items) > MAX_REQUIREMENTS:
+        errors.append(_error(f"{len(items)} conditions, au plus {MAX_REQUIREMENTS}", entry, file,
+                             "requires", "gardez celles qui protègent vraiment le calcul"))
+        return ()
+    found = []
+    for index, item in enumerate(items):
+        def at(item_field: str | None = None, index: int = index) -> int:
+            return entry.item_line("requires", index, item_field)
+
+        if not isinstance(item, dict):
+            errors.append(DataError("une condition a deux champs, « that » et « otherwise »",
+                                    hint=f"par exemple :\n  {_REQUIRES_EXAMPLE}", file=file,
+                                    key=entry.key, line=at()))
+            continue
+        problems = [DataError(f"condition : champ inconnu « {name} »",
+                              hint=suggest(str(name), _REQUIREMENT_FIELDS)
+                              or "champs possibles : that, otherwise, hint",
+                              file=file, key=entry.key, line=at(str(name)))
+                    for name in item if name not in _REQUIREMENT_FIELDS]
+        texts = {}
+        for name in _REQUIREMENT_FIELDS:
+            value = item.get(name)
+            if value in (None, ""):
+                if name != "hint":
+                    problems.append(DataError(
+                        f"condition : champ obligatoire « {name} » manquant", file=file,
+                        key=entry.key, line=at(), hint="« that » est la condition, "
+                        "« otherwise » ce que lisent la rédaction et les lecteurs quand elle "
+                        "n’est pas remplie"))
+                continue
+            problem = text_problem(value) if name != "that" else (
+                None if isinstance(value, str) else ("doit être un texte", ""))
+            if problem is None and name != "that" and len(str(value)) > MAX_MESSAGE:
+                problem = (f"texte trop long ({len(str(value))} caractères, au plus "
+                           f"{MAX_MESSAGE})", "une phrase suffit")
+            if problem is not None:
+                problems.append(DataError(f"condition, « {name} » : {problem[0]}",
+                                          hint=problem[1], file=file, key=entry.key,
+                                          line=at(name)))
+                continue
+            # Readers may see the message (the calcul page's « Et si… ? »): French spacing.
+            texts[name] = str(value).strip() if name == "that" \
+                else french_spacing(" ".join(str(value).split()))
+        condition = None
+        if "that" in texts:
+            try:
+                condition = parse_condition(texts["that"])
+                for node in (condition.left, condition.right):
+                    for problem in check_functions(node) if isinstance(node, Node) else ():
+                        raise problem
+            except FormulaError as problem:
+                problems.append(DataError(f"condition : {problem.message}", hint=problem.hint,
+                                          file=file, key=entry.key, line=at("that")))
+                condition = None
+        errors.extend(problems)
+        if condition is not None and not problems:
+            found.append(Requirement(condition, texts["that"], texts["otherwise"],
+                                     texts.get("hint", ""), at("that")))
+    return tuple(found)
+
+
 def load_calculations(
-    data_dir: Path, root: Path, parameters: Mapping[str, Parameter],
-    python: Mapping[str, str], declared: Iterable[str] = (),
+    data_dir: Path, root: Path, parameters: Mapping[str, Parameter], declared: Iterable[str] = (),
 ) -> tuple[dict[str, Convention], dict[str, Calculation], list[DataError]]:
     """The conventions and calculations of ``data_dir``, and every problem found.
 
-    ``python`` gives the unit of each calculator written in Python (formulas may read them);
     ``declared`` the ids of parameters that exist but failed to load, so that formulas reading
     them are not also reported as reading unknown names.
     """
@@ -177,8 +294,6 @@ def load_calculations(
             file=_display(data_dir / "calculations", root))]
 
     owners: dict[str, str] = {key: f"{p.file}:{p.line}" for key, p in parameters.items()}
-    for key in python:
-        owners.setdefault(key, "un calculateur Python (calculators/topics/)")
     for key, convention in conventions.items():
         if key in owners:
             errors.append(DataError(f"identifiant déjà défini dans {owners[key]}",
@@ -197,13 +312,14 @@ def load_calculations(
         unique[key] = draft
 
     known = set(owners) | set(declared)
-    for draft in unique.values():
-        if draft.tree is not None:
-            draft.reads = tuple(dict.fromkeys(n.name for n in names(draft.tree)
-                                              if n.name in unique))
+    for key, draft in unique.items():
+        # A condition names its own calculation for the result: not a cycle; a formula does.
+        draft.reads = tuple(dict.fromkeys(
+            name for name, _, where, _ in draft.names() if name in unique
+            and (name != key or where == "formula")))
     errors += _check_names(unique, known)
     errors += _check_cycles(unique)
-    units = _units(parameters, conventions, python, unique)
+    units = _units(parameters, conventions, unique)
     for draft in unique.values():
         errors += _check_units(draft, units, parameters)
     if errors:
@@ -222,19 +338,16 @@ def _check_names(drafts: Mapping[str, _Draft], known: set[str]) -> list[DataErro
                                  draft.file, "published",
                                  suggest(str(published), known)
                                  or "indiquez l’identifiant d’un paramètre"))
-        if draft.tree is None:
-            continue
         reported: set[str] = set()
-        for name in names(draft.tree):
-            if name.name in known or name.name in reported:
+        for name, column, where, what in draft.names():
+            if name in known or (name, where) in reported:
                 continue
-            reported.add(name.name)
-            errors.append(_error(
-                f"formule : nom inconnu « {name.name} », colonne {name.column}", draft.entry,
-                draft.file, "formula",
-                suggest(name.name, known) or "déclarez-le dans parameters/, calculations/ ou "
-                "conventions.yml",
-            ))
+            reported.add((name, where))
+            errors.append(DataError(
+                f"{what} : nom inconnu « {name} », colonne {column}",
+                hint=suggest(name, known) or "déclarez-le dans parameters/, calculations/ ou "
+                "conventions.yml", file=draft.file, key=draft.entry.key,
+                line=draft.line(where)))
     return errors
 
 
@@ -271,10 +384,10 @@ def _check_cycles(drafts: Mapping[str, _Draft]) -> list[DataError]:
 
 
 def _units(parameters: Mapping[str, Parameter], conventions: Mapping[str, Convention],
-           python: Mapping[str, str], drafts: Mapping[str, _Draft]) -> dict[str, pint.Unit | None]:
+           drafts: Mapping[str, _Draft]) -> dict[str, pint.Unit | None]:
     units: dict[str, pint.Unit | None] = {}
     for key, text in [*((k, p.unit) for k, p in parameters.items()),
-                      *((k, c.unit) for k, c in conventions.items()), *python.items()]:
+                      *((k, c.unit) for k, c in conventions.items())]:
         try:
             units[key] = parse_unit(text)
         except (pint.errors.UndefinedUnitError, ValueError, AttributeError):
@@ -287,12 +400,19 @@ def _check_units(draft: _Draft, units: Mapping[str, pint.Unit | None],
                  parameters: Mapping[str, Parameter]) -> list[DataError]:
     entry, file = draft.entry, draft.file
     errors = []
+    for requirement in draft.requires:
+        try:
+            check_condition(requirement.condition, units.get)
+        except FormulaError as problem:
+            errors.append(DataError(f"condition : {problem.message}", hint=problem.hint,
+                                    file=file, key=entry.key, line=requirement.line))
     if draft.tree is None:
         return errors
     try:
         result = unit_of(draft.tree, units.get)
     except FormulaError as problem:
-        return [_error(f"formule : {problem.message}", entry, file, "formula", problem.hint)]
+        return [*errors, _error(f"formule : {problem.message}", entry, file, "formula",
+                                problem.hint)]
     declared = draft.unit
     if result is not None and declared is not None \
             and result.dimensionality != declared.dimensionality:
@@ -347,8 +467,9 @@ def _calculation(draft: _Draft) -> Calculation:
         tree=draft.tree, unit=_unit_text(draft.entry), file=draft.file, line=draft.entry.line,
         published=str(published) if published is not None else None,
         tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance, reads=draft.reads,
+        requires=draft.requires,
     )
 
 
-__all__ = ["DEFAULT_TOLERANCE", "MAX_CALCULATIONS", "Calculation", "Convention",
-           "load_calculations", "load_conventions"]
+__all__ = ["DEFAULT_TOLERANCE", "MAX_CALCULATIONS", "MAX_REQUIREMENTS", "Calculation",
+           "Convention", "Requirement", "load_calculations", "load_conventions"]

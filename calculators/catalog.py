@@ -1,112 +1,63 @@
-"""Calculators, and the catalog that binds them to a set of parameters.
+"""Calculations, and the catalog that binds them to a set of parameters.
 
-A calculator is either declared as data (``data/calculations/*.yml``, see ``calculations.py``) or
-a plain function ``(p: Parameters) -> Figure`` registered with ``@calculator``. A function reads
-parameters by id (``p["gpt3_pue"]``), may call other calculators (``p.calculate("…")``), and its
-result is named and converted to its declared unit, so its formula and inputs are recorded
-automatically. Both kinds are named the same way, by ``Parameters.compute``.
+Every calculation is data (``data/calculations/*.yml``, see ``calculations.py``): a formula over
+parameters, conventions and other calculations, its conditions, and the value its source
+publishes. ``Parameters`` computes them on one set of values, each once, and names each result
+(``Figure.named``), so its formula and inputs are recorded for the derivation readers see.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vocabulary.errors import ContentError, ContentErrors
 from vocabulary.hints import ADD_PARAMETER, suggest
 
-from .calculations import Calculation, Convention, load_calculations
+from .calculations import Calculation, Convention, Requirement, load_calculations
 from .errors import CalculatorError
 from .figure import Figure
-from .formulas import evaluate
+from .formulas import evaluate, holds
 from .loading import DATA_DIR, read_data
 from .model import Parameter, Source
 from .yamlfile import read_entries
 
 
-@dataclass(frozen=True)
-class CalculatorSpec:
-    key: str
-    label: str
-    unit: str
-    function: Callable[[Parameters], Figure]
-    module: str
-    #: The calculation, when it is declared as data.
-    calculation: Calculation | None = None
-
-
-_REGISTRY: dict[str, CalculatorSpec] = {}
-
-
-def calculator(label: str, unit: str) -> Callable[[Callable[[Parameters], Figure]],
-                                                  Callable[[Parameters], Figure]]:
-    """Register a calculator. ``label`` is the French name readers see; ``unit`` its result's."""
-
-    def register(function: Callable[[Parameters], Figure]) -> Callable[[Parameters], Figure]:
-        key = function.__name__
-        if key in _REGISTRY and _REGISTRY[key].function is not function:
-            raise ValueError(f"calculator {key!r} is defined twice")
-        spec = CalculatorSpec(key, label, unit, function, function.__module__)
-
-        def run(p: Parameters) -> Figure:
-            return p.compute(spec)
-
-        run.__name__ = key
-        run.__doc__ = function.__doc__
-        _REGISTRY[key] = spec
-        return run
-
-    return register
-
-
-def python_calculators() -> Mapping[str, CalculatorSpec]:
-    """Every calculator written in Python, once the topic modules are imported."""
-    _import_topics()
-    return _REGISTRY
-
-
-def calculators() -> Mapping[str, CalculatorSpec]:
-    """Every calculator: those written in Python and those of the default data folder."""
-    return Catalog.load().calculators()
-
-
-def _run_calculation(calculation: Calculation, p: Parameters) -> Figure:
-    """A data-declared calculation computed on ``p``, checked against its published value."""
+def _run(calculation: Calculation, p: Parameters) -> Figure:
+    """A calculation computed on ``p``: its conditions met, checked against its published value."""
     p.prepare(calculation.reads)
     result = evaluate(calculation.tree, p.resolve)
+
+    def resolve(name: str) -> Figure:
+        return result if name == calculation.id else p.resolve(name)
+
+    for requirement in calculation.requires:
+        if not holds(requirement.condition, resolve):
+            raise CalculatorError(requirement.otherwise, hint=_hint(calculation, requirement))
     if calculation.published is not None:
         result = result.checked_against(p[calculation.published], calculation.tolerance)
     return result
 
 
-def calculation_spec(calculation: Calculation) -> CalculatorSpec:
-    return CalculatorSpec(calculation.id, calculation.label, calculation.unit,
-                          functools.partial(_run_calculation, calculation), calculation.file,
-                          calculation)
-
-
-def _import_topics() -> None:
-    from . import topics
-
-    for module in pkgutil.iter_modules(topics.__path__):
-        importlib.import_module(f"{topics.__name__}.{module.name}")
+def _hint(calculation: Calculation, requirement: Requirement) -> str:
+    where = (f"condition « {requirement.that} » ({calculation.file}, ligne "
+             f"{requirement.line})")
+    return f"{requirement.hint} ; {where}" if requirement.hint else where
 
 
 class Parameters:
     """Parameter figures by id, plus a cache of the calculator results computed from them."""
 
     def __init__(self, parameters: Mapping[str, Parameter],
-                 specs: Mapping[str, CalculatorSpec] | None = None,
+                 calculations: Mapping[str, Calculation] | None = None,
                  conventions: Mapping[str, Convention] | None = None,
                  invalid: frozenset[str] = frozenset()) -> None:
         self._figures = {key: Figure.from_parameter(p) for key, p in parameters.items()}
         #: Parameters declared in a data file but refused: their error is reported there.
         self._invalid = invalid
-        self._specs = specs if specs is not None else python_calculators()
+        self._calculations = calculations or {}
         self._conventions = conventions or {}
         self._convention_figures: dict[str, Figure] = {}
         self._results: dict[str, Figure] = {}
@@ -132,13 +83,13 @@ class Parameters:
         return iter(self._figures)
 
     def calculate(self, key: str) -> Figure:
-        """The result of the calculator ``key``, declared in Python or as data."""
-        spec = self._specs.get(key)
-        if spec is None:
+        """The result of the calculation ``key``."""
+        calculation = self._calculations.get(key)
+        if calculation is None:
             raise CalculatorError("calculateur inconnu", key=key,
-                                  hint=suggest(key, self._specs) or "déclarez-le dans "
+                                  hint=suggest(key, self._calculations) or "déclarez-le dans "
                                   "calculators/data/calculations/")
-        return self.compute(spec)
+        return self.compute(calculation)
 
     def prepare(self, keys: Iterable[str]) -> None:
         """Compute the data-declared calculations ``keys`` read, deepest first, without
@@ -154,11 +105,11 @@ class Parameters:
                 if owner is not None:
                     self.calculate(owner)
                 continue
-            spec = self._specs.get(key)
-            if key in seen or key in self._results or spec is None or spec.calculation is None:
+            calculation = self._calculations.get(key)
+            if key in seen or key in self._results or calculation is None:
                 continue
             seen.add(key)
-            pending.append((key, iter(spec.calculation.reads)))
+            pending.append((key, iter(calculation.reads)))
 
     def convention(self, key: str) -> Figure:
         """The figure of a named convention; the same object for every formula of this set."""
@@ -180,24 +131,22 @@ class Parameters:
             return self.convention(name)
         return self.calculate(name)
 
-    def compute(self, spec: CalculatorSpec) -> Figure:
-        if spec.key in self._results:
-            return self._results[spec.key]
-        if spec.key in self._running:
-            raise CalculatorError("le calculateur s’appelle lui-même", key=spec.key)
-        self._running.append(spec.key)
+    def compute(self, calculation: Calculation) -> Figure:
+        """The result of ``calculation``, named; computed once for this set of values."""
+        key = calculation.id
+        if key in self._results:
+            return self._results[key]
+        if key in self._running:
+            raise CalculatorError("le calculateur s’appelle lui-même", key=key)
+        self._running.append(key)
         try:
-            result = spec.function(self)
-            if not isinstance(result, Figure):
-                raise CalculatorError("le calculateur ne renvoie pas une valeur chiffrée",
-                                      key=spec.key)
-            named = result.named(spec.key, spec.label, spec.unit)
+            named = _run(calculation, self).named(key, calculation.label, calculation.unit)
         except CalculatorError as error:
-            error.key = error.key or spec.key
+            error.key = error.key or key
             raise
         finally:
             self._running.pop()
-        self._results[spec.key] = named
+        self._results[key] = named
         return named
 
 
@@ -230,30 +179,20 @@ class Catalog:
         root = root or data_dir.parent.parent
         sources, parameters, errors = read_data(data_dir, root)
         declared = _parameter_ids(data_dir) if errors else set()
-        python = {key: spec.unit for key, spec in python_calculators().items()}
-        conventions, calculations, more = load_calculations(data_dir, root, parameters, python,
-                                                            declared)
+        conventions, calculations, more = load_calculations(data_dir, root, parameters, declared)
         invalid = frozenset(declared - set(parameters))
         return cls(sources, parameters, conventions, calculations, invalid), [*errors, *more]
-
-    @functools.cached_property
-    def _specs(self) -> Mapping[str, CalculatorSpec]:
-        return {**python_calculators(),
-                **{key: calculation_spec(c) for key, c in self.calculations.items()}}
-
-    def calculators(self) -> Mapping[str, CalculatorSpec]:
-        """Every calculator an article may call: Python ones, then data-declared ones."""
-        return self._specs
 
     @functools.cached_property
     def names(self) -> frozenset[str]:
         """Every name a formula or a page may use: parameters (refused ones too, which say
         so), conventions and calculators. Computed once per catalog, not once per page."""
-        return frozenset({*self.parameters, *self.invalid, *self.conventions, *self._specs})
+        return frozenset({*self.parameters, *self.invalid, *self.conventions,
+                          *self.calculations})
 
     def bind(self) -> Parameters:
         """A fresh parameter set; calculator results are cached on it."""
-        return Parameters(self.parameters, self._specs, self.conventions, self.invalid)
+        return Parameters(self.parameters, self.calculations, self.conventions, self.invalid)
 
     def with_values(self, **values: float) -> Catalog:
         """The same catalog with some parameter values replaced (for tests and what-ifs)."""
@@ -285,5 +224,4 @@ def _parameter_ids(data_dir: Path) -> set[str]:
     return ids
 
 
-__all__ = ["CalculatorSpec", "Catalog", "Parameters", "calculation_spec", "calculator",
-           "calculators", "python_calculators"]
+__all__ = ["Catalog", "Parameters"]

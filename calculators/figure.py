@@ -67,7 +67,7 @@ class Figure:
     @classmethod
     def convention(cls, value: float, unit: str, label: str) -> Figure:
         """A named definition (30 days a month, 24 hours a day): an entry of
-        ``data/conventions.yml``, or a value written in a Python calculator."""
+        ``data/conventions.yml``."""
         quantity = Quantity(value, parse_unit(unit))
         return cls(
             quantity=quantity, low=quantity, high=quantity, status=Status.CONVENTION,

@@ -10,9 +10,15 @@ Grammar (whitespace is free; everything else is refused)::
     NAME     := [a-z][a-z0-9_]*                a parameter, convention or calculation id
     FUNCTION := "share" | "spread"
 
+    condition := side COMPARE side             a calculation's ``requires:``
+    side      := sum | "0"
+    COMPARE   := "<" | ">" | "<=" | ">=" | "≤" | "≥"
+
 There are no other numbers: a constant is a named convention (``conventions.yml``). ``share(x)``
 is ``x`` (a fraction between 0 and 1) as a percentage; ``spread(a, b, …)`` is the median of its
-arguments with their minimum and maximum as its range (``calculators.figure.spread``).
+arguments with their minimum and maximum as its range (``calculators.figure.spread``). A
+condition compares the central values of its two sides, which measure the same quantity; zero,
+the one number it may hold, compares with any unit (« eu_pace > 0 »).
 
 Sums and products are parsed as flat chains evaluated left to right, so a long chain is a loop,
 not a deep tree; only parentheses and calls nest, and their depth is bounded. The tree is plain
@@ -41,6 +47,8 @@ EXPONENTS = (2, 3, 4)
 FUNCTIONS = ("share", "spread")
 
 _OPERATORS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
+#: Comparisons of conditions, as written (two characters first) and as stored.
+_COMPARISONS = {"<=": "<=", ">=": ">=", "≤": "<=", "≥": ">=", "<": "<", ">": ">"}
 _SPACES = " \t\u00a0\u202f"
 _NUMBER_HINT = "un nombre s’écrit comme une convention nommée (conventions.yml)"
 
@@ -88,6 +96,30 @@ class Call:
 Node = Name | Chain | Power | Call
 
 
+@dataclass(frozen=True)
+class Zero:
+    """The literal ``0``, allowed as a whole side of a condition only."""
+
+    column: int
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``left operator right``: a requirement of a calculation, on central values."""
+
+    left: Node | Zero
+    operator: str  # "<", ">", "<=" or ">="
+    right: Node | Zero
+    column: int  # the operator's
+
+
+def condition_names(condition: Condition) -> Iterator[Name]:
+    """Every name the condition reads, left to right."""
+    for side in (condition.left, condition.right):
+        if not isinstance(side, Zero):
+            yield from names(side)
+
+
 def names(node: Node) -> Iterator[Name]:
     """Every name the formula reads, left to right (repeats included)."""
     if isinstance(node, Name):
@@ -108,13 +140,13 @@ def names(node: Node) -> Iterator[Name]:
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # "name", "number", "op", "(", ")", ",", "**", "end"
+    kind: str  # "name", "number", "op", "compare", "(", ")", ",", "**", "end"
     text: str
     column: int
 
 
-def _describe(token: _Token) -> str:
-    return "la fin de la formule" if token.kind == "end" else f"« {token.text} »"
+def _describe(token: _Token, whole: str = "formule") -> str:
+    return f"la fin de la {whole}" if token.kind == "end" else f"« {token.text} »"
 
 
 def tokenize(text: str) -> list[_Token]:
@@ -146,6 +178,10 @@ def tokenize(text: str) -> list[_Token]:
         elif text.startswith("**", i):
             tokens.append(_Token("**", "**", column))
             i += 2
+        elif text[i:i + 2] in _COMPARISONS or char in _COMPARISONS:
+            written_as = text[i:i + 2] if text[i:i + 2] in _COMPARISONS else char
+            tokens.append(_Token("compare", _COMPARISONS[written_as], column))
+            i += len(written_as)
         elif char in _OPERATORS:
             tokens.append(_Token("op", char, column))
             i += 1
@@ -159,6 +195,9 @@ def tokenize(text: str) -> list[_Token]:
                         char, "opérations possibles : + - × ÷ * / ** et parenthèses")
             if not char.isascii() and char.isalpha():
                 hint = "un nom s’écrit sans accent : minuscules, chiffres et _"
+            if char == "=":
+                hint = "une condition compare avec < > <= >= ≤ ≥ (pas d’égalité : les valeurs " \
+                       "calculées sont rarement exactes)"
             raise FormulaError(f"caractère inattendu « {char} », colonne {column}", column, hint)
     tokens.append(_Token("end", "", len(text) + 1))
     return tokens
@@ -168,10 +207,12 @@ def tokenize(text: str) -> list[_Token]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token]) -> None:
+    def __init__(self, tokens: list[_Token], whole: str = "formule") -> None:
         self.tokens = tokens
         self.position = 0
         self.depth = 0
+        #: What is parsed, for messages: « formule » or « condition ».
+        self.whole = whole
 
     @property
     def current(self) -> _Token:
@@ -190,7 +231,7 @@ class _Parser:
                 "pas de nombre dans une formule : nommez-le dans conventions.yml "
                 "(seuls les exposants ** 2, 3 ou 4 sont des nombres)",
             )
-        return FormulaError(f"{_describe(token)} inattendu, colonne {token.column}",
+        return FormulaError(f"{_describe(token, self.whole)} inattendu, colonne {token.column}",
                             token.column, f"attendu : {expected}")
 
     def formula(self) -> Node:
@@ -199,8 +240,34 @@ class _Parser:
             error = self.unexpected("une opération (+ - × ÷) ou la fin de la formule")
             if self.current.text == "x":
                 error.hint = "pour multiplier, écrivez × ou *"
+            elif self.current.kind == "compare":
+                error.hint = "une comparaison s’écrit dans « requires: », pas dans la formule"
             raise error
         return node
+
+    def condition(self) -> Condition:
+        left = self.side()
+        token = self.current
+        if token.kind != "compare":
+            raise self.unexpected("une comparaison : < > <= >= ≤ ≥")
+        self.advance()
+        right = self.side()
+        if self.current.kind != "end":
+            raise self.unexpected("la fin de la condition (une seule comparaison)")
+        if isinstance(left, Zero) and isinstance(right, Zero):
+            raise FormulaError(f"condition sans nom, colonne {left.column}", left.column,
+                               "comparez un calcul ou un paramètre, par exemple : rythme > 0")
+        return Condition(left, token.text, right, token.column)
+
+    def side(self) -> Node | Zero:
+        token = self.current
+        if token.kind == "number" and token.text == "0":
+            self.advance()
+            if self.current.kind in ("end", "compare"):
+                return Zero(token.column)
+            raise FormulaError(f"« 0 » dans un calcul, colonne {token.column}", token.column,
+                               "dans une condition, 0 est seul d’un côté de la comparaison")
+        return self.sum()
 
     def _chain(self, operators: str, operand: Callable[[], Node]) -> Node:
         first = operand()
@@ -293,6 +360,16 @@ def parse(text: str) -> Node:
     return _Parser(tokenize(text)).formula()
 
 
+def parse_condition(text: str) -> Condition:
+    """The condition ``text`` (« a <= b »), or a ``FormulaError`` at its first problem."""
+    if not text.strip():
+        raise FormulaError("condition vide", None, "exemple : part_des_75_ans <= part_des_60_ans")
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"condition trop longue ({len(text)} caractères, au plus "
+                           f"{MAX_LENGTH})", None, "faites-en un calcul, puis comparez-le")
+    return _Parser(tokenize(text), "condition").condition()
+
+
 # -- checks without values -----------------------------------------------------------------------
 
 
@@ -376,6 +453,18 @@ def unit_of(node: Node, lookup: Callable[[str], pint.Unit | None]) -> pint.Unit 
     return result
 
 
+def check_condition(condition: Condition, lookup: Callable[[str], pint.Unit | None]) -> None:
+    """A ``FormulaError`` when the two sides of ``condition`` do not measure the same quantity
+    (zero compares with anything), or when a side is itself wrong."""
+    left, right = (None if isinstance(side, Zero) else unit_of(side, lookup)
+                   for side in (condition.left, condition.right))
+    if left is not None and right is not None and left.dimensionality != right.dimensionality:
+        raise FormulaError(
+            f"impossible de comparer des {_unit_text(left)} et des {_unit_text(right)}, "
+            f"colonne {condition.column}", condition.column,
+            "les deux côtés doivent mesurer la même grandeur")
+
+
 def _unit_text(unit: pint.Unit) -> str:
     return f"« {written(unit)} »" if unit.dimensionality else "nombres sans unité"
 
@@ -410,6 +499,21 @@ def evaluate(node: Node, resolve: Callable[[str], Figure]) -> Figure:
     return result
 
 
-__all__ = ["EXPONENTS", "FUNCTIONS", "MAX_DEPTH", "MAX_LENGTH", "Call", "Chain", "FormulaError",
-           "Name", "Node", "Power", "check_functions", "evaluate", "names", "parse", "tokenize",
-           "unit_of"]
+def holds(condition: Condition, resolve: Callable[[str], Figure]) -> bool:
+    """Whether the central values of the condition's two sides compare as it says."""
+    left, right = (0.0 if isinstance(side, Zero)
+                   else float(evaluate(side, resolve).quantity.to_base_units().magnitude)
+                   for side in (condition.left, condition.right))
+    if condition.operator == "<":
+        return left < right
+    if condition.operator == ">":
+        return left > right
+    if condition.operator == "<=":
+        return left <= right
+    return left >= right
+
+
+__all__ = ["EXPONENTS", "FUNCTIONS", "MAX_DEPTH", "MAX_LENGTH", "Call", "Chain", "Condition",
+           "FormulaError", "Name", "Node", "Power", "Zero", "check_condition", "check_functions",
+           "condition_names", "evaluate", "holds", "names", "parse", "parse_condition",
+           "tokenize", "unit_of"]

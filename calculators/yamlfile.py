@@ -9,7 +9,7 @@ safe loader already does, any tag that would build a Python object.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +118,14 @@ def yaml_problem(error: yaml.YAMLError) -> str:
 
 
 @dataclass(frozen=True)
+class Item:
+    """Where one item of a list field is: its line, and the line of each of its own fields."""
+
+    line: int
+    field_lines: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Entry:
     """One top-level record of a data file: its key, its fields and where each one is."""
 
@@ -127,6 +135,16 @@ class Entry:
     field_lines: dict[str, int]
     #: Fields YAML could not build (already reported): not to be reported missing as well.
     unreadable: frozenset[str] = frozenset()
+    #: Where the items of each list field are, so an item's problem is shown at its line.
+    items: dict[str, tuple[Item, ...]] = field(default_factory=dict)
+
+    def item_line(self, name: str, index: int, item_field: str | None = None) -> int:
+        """The line of item ``index`` of the list ``name`` (of its field ``item_field``)."""
+        items = self.items.get(name, ())
+        if index >= len(items):
+            return self.field_lines.get(name, self.line)
+        found = items[index]
+        return found.field_lines.get(item_field, found.line) if item_field else found.line
 
 
 def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]]:
@@ -173,6 +191,7 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]
             continue
         fields: dict[str, Any] = {}
         field_lines: dict[str, int] = {}
+        items: dict[str, tuple[Item, ...]] = {}
         unreadable: set[str] = set()
         for field_key, field_value in value_node.value:
             name = str(field_key.value)
@@ -180,6 +199,8 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]
                 errors.append(DataError(f"champ « {name} » en double", file=display, key=key,
                                         line=field_key.start_mark.line + 1))
             field_lines[name] = field_key.start_mark.line + 1
+            if isinstance(field_value, yaml.SequenceNode):
+                items[name] = tuple(_item(node) for node in field_value.value)
             try:
                 fields[name] = loader.construct_object(field_value, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError) as error:
@@ -188,8 +209,14 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[DataError]
                                         key=key, line=_line_of(field_value, error)))
                 fields[name] = None
                 unreadable.add(name)
-        entries.append(Entry(key, line, fields, field_lines, frozenset(unreadable)))
+        entries.append(Entry(key, line, fields, field_lines, frozenset(unreadable), items))
     return entries, errors
+
+
+def _item(node: yaml.Node) -> Item:
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value
+             if isinstance(k, yaml.ScalarNode)} if isinstance(node, yaml.MappingNode) else {}
+    return Item(node.start_mark.line + 1, lines)
 
 
 _UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from calculators import CalculatorError, CalculatorSpec, Catalog, Figure, Parameters, Source
+from calculators import CalculatorError, Catalog, Figure, Parameters, Source
 from calculators.units import written
 from vocabulary.hints import ADD_SOURCE, suggest
 
@@ -242,7 +242,7 @@ class Toolbox:
         self.catalog = catalog
         self.parameters: Parameters = catalog.bind()
         self.globals: dict[str, Any] = {
-            key: self._calculator(spec) for key, spec in catalog.calculators().items()
+            key: self._calculator(key) for key in catalog.calculations
         }
         self.globals["param"] = exposed(self.param)
         self.globals["cite"] = exposed(self.cite)
@@ -250,15 +250,15 @@ class Toolbox:
             "figure": figure_filter,
             "figure_range": figure_range_filter,
         }
-        known = [*self.parameters, *catalog.calculators()]
+        known = [*self.parameters, *catalog.calculations]
         self.globals["chart"] = exposed(ChartMaker(self.parameters, known, self.filters,
                                                    _default_unit, _block))
-        self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculators(),
+        self.globals["what_if"] = exposed(WhatIfMaker(self.parameters, catalog.calculations,
                                                       _shown_in_box, _box_block))
 
-    def _calculator(self, spec: CalculatorSpec) -> Callable[[], Figure]:
+    def _calculator(self, key: str) -> Callable[[], Figure]:
         def run() -> Figure:
-            return self.parameters.compute(spec)
+            return self.parameters.calculate(key)
 
         return exposed(run)
 

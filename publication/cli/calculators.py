@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from calculators import Catalog, calculators
+from calculators import Catalog
 from macros.units_fr import DISPLAY_UNITS
 from publication.cli.common import add_config_option, load_project, print_errors
 from vocabulary.errors import ContentErrors
@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
         print_errors(errors.errors)
         return 1
     lines = ["Calculateurs, à écrire {{ nom() | figure(\"unité\") }} :"]
-    lines += [f"  {key}() : {spec.label} [{spec.unit or 'sans unité'}]"
-              for key, spec in sorted(calculators().items())]
+    lines += [f"  {key}() : {c.label} [{c.unit or 'sans unité'}]"
+              for key, c in sorted(catalog.calculations.items())]
     lines += ["", "Paramètres, à écrire {{ param(\"identifiant\") | figure(\"unité\") }} :"]
     lines += [f"  {key} : {p.label} [{p.unit}, {p.status.label_fr}, "
               f"{f'source {p.source.id}' if p.source else 'hypothèse de la rédaction'}]"

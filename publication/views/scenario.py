@@ -9,10 +9,10 @@ data and nothing else:
   tree (``f``) in the grammar of ``calculators.formulas``: a name is a string, a chain
   ``["c", first, op, operand, …]``, a power ``["p", base, n]``, a call ``["share", x]`` or
   ``["spread", a, b, …]``. Base units make every operation one on plain numbers (Pint's base
-  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %). A calculator written
-  in Python (``calculators/topics/``) is a leaf with ``py``: its guards are conditions the
-  formula language has not, so it keeps its built value, and ``dep`` lists the adjustable inputs
-  under it: the script marks what it cannot recompute.
+  units are multiplicative; ``share`` is the identity there: 0,73 is 73 %). A calculation's
+  conditions (``requires:``) are ``r``: ``[op, left, right, message]`` each, ``op`` one of
+  ``< > <= >=``, each side a tree or the number 0, the calculation's own id naming its result;
+  when one fails on central values, the script shows the message instead of a value.
 - ``u``: the display units used (scale, short, singular and plural words, word flag, and the
   Pint unit, for tests that convert as the build does).
 - ``fig``: for each figure of the graph, its label (``l``) and how it is written: in the text
@@ -34,7 +34,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from calculators import Catalog, Figure, Status
-from calculators.formulas import Call, Chain, Name, Node, Power, names
+from calculators.calculations import Requirement
+from calculators.formulas import Call, Chain, Name, Node, Power, Zero, condition_names, names
 from calculators.units import Quantity, parse_unit
 from macros.toolbox import anchor
 from macros.units_fr import DisplayUnit
@@ -75,6 +76,14 @@ def tree(node: Node) -> Any:
     return out
 
 
+def requirement(requirement: Requirement) -> list[Any]:
+    """A calculation's condition as JSON data: operator, both sides, message."""
+    condition = requirement.condition
+    left, right = (0 if isinstance(side, Zero) else tree(side)
+                   for side in (condition.left, condition.right))
+    return [condition.operator, left, right, requirement.otherwise]
+
+
 def box_inputs(blocks: Mapping[str, str]) -> list[str]:
     """The parameters the page's « Et si… ? » boxes name (``macros.what_if``)."""
     return sorted({m for html in blocks.values() for m in _BOX_INPUT.findall(html)})
@@ -101,7 +110,6 @@ class _Catalog:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.parameters = catalog.bind()
-        self.python = {k for k in catalog.calculators() if k not in catalog.calculations}
         self.nodes: dict[str, tuple[dict[str, Any], Figure, tuple[str, ...]]] = {}
         self.own: dict[str, tuple[DisplayUnit, float]] = {}
         self.spreads = [(key, c) for key, c in sorted(catalog.calculations.items())
@@ -115,13 +123,15 @@ class _Catalog:
             figure = self.parameters.resolve(key)
             calculation = self.catalog.calculations.get(key)
             if calculation is not None:
-                found = ({"f": tree(calculation.tree)}, figure,
-                         tuple(n.name for n in names(calculation.tree)))
+                node: dict[str, Any] = {"f": tree(calculation.tree)}
+                reads = [n.name for n in names(calculation.tree)]
+                if calculation.requires:
+                    node["r"] = [requirement(r) for r in calculation.requires]
+                    reads += [n.name for r in calculation.requires
+                              for n in condition_names(r.condition) if n.name != key]
+                found = (node, figure, tuple(reads))
             else:
-                node = _base(figure)
-                if key in self.python:
-                    node["py"] = 1
-                found = (node, figure, ())
+                found = (_base(figure), figure, ())
             self.nodes[key] = found
         return found
 
@@ -161,17 +171,13 @@ def scenario(figures: Mapping[str, Figure], units: Mapping[str, DisplayUnit],
         built[key] = figure
         nodes[key] = dict(node)
         pending += reads
-        if not reads and "py" not in node and key in catalog.parameters \
+        if not reads and key in catalog.parameters \
                 and figure.status is Status.HYPOTHESIS:
             wanted.add(key)
     spreads = tuple(key for key, _ in context.spreads if key in nodes)
     inputs = {key: _input(context, key, built[key], spreads)
               for key in sorted(wanted) if key in catalog.parameters and key in nodes
               and built[key].value > 0}
-    for key in context.python & set(nodes):
-        dep = sorted(leaf.key for leaf in built[key].leaves() if leaf.key in inputs)
-        if dep:
-            nodes[key]["dep"] = dep
     table = _Units()
     shown: dict[str, dict[str, Any]] = {}
     for key, figure in built.items():

@@ -1,5 +1,5 @@
 """Calculations declared as data: every problem located and reported at once; results named,
-checked and callable from articles exactly like Python calculators."""
+checked, guarded by their conditions and callable from articles."""
 
 from __future__ import annotations
 
@@ -77,9 +77,9 @@ def errors_of(data: Path) -> list[str]:
 
 def test_a_calculation_is_named_checked_and_derived(tmp_path: Path) -> None:
     catalog = Catalog.load(project(tmp_path, {"a.yml": ENERGY}))
-    spec = catalog.calculators()["energy"]
-    assert (spec.label, spec.unit, spec.module) == ("énergie consommée", "MWh",
-                                                   "root/data/calculations/a.yml")
+    spec = catalog.calculations["energy"]
+    assert (spec.label, spec.unit, spec.file) == ("énergie consommée", "MWh",
+                                                 "root/data/calculations/a.yml")
     result = catalog.bind().calculate("energy")
     assert result.key == "energy" and result.label == "énergie consommée"
     assert result.to("MWh").value == pytest.approx(10 * 300 * 15 * 24 * 1.1 / 1e6)
@@ -98,7 +98,7 @@ def test_the_published_value_is_enforced(tmp_path: Path) -> None:
     assert caught.value.key == "energy_published"
 
 
-def test_calculations_read_each_other_and_python_calculators(tmp_path: Path) -> None:
+def test_calculations_read_each_other(tmp_path: Path) -> None:
     text = ENERGY + """\
 energy_per_machine:
   label: énergie par machine
@@ -111,7 +111,7 @@ energy_per_machine:
     assert p.calculate("energy_per_machine").inputs[0] is p.calculate("energy")
 
 
-def test_articles_call_data_calculations_like_python_ones(tmp_path: Path) -> None:
+def test_articles_call_calculations(tmp_path: Path) -> None:
     catalog = Catalog.load(project(tmp_path, {"a.yml": ENERGY}))
     rendered = Renderer(Toolbox(catalog)).render(
         'Environ {{ energy() | figure("MWh") }}.', file="a.md")
@@ -191,26 +191,19 @@ own:
     ]
 
 
-def test_ids_are_unique_across_parameters_conventions_calculations_and_python(
-        tmp_path: Path) -> None:
-    conventions = CONVENTIONS + "pue:\n  label: x\n  value: 1\n  unit: \"\"\n" \
-        "illectronisme_people_under_60:\n  label: x\n  value: 1\n  unit: \"\"\n"
+def test_ids_are_unique_across_parameters_conventions_and_calculations(tmp_path: Path) -> None:
+    conventions = CONVENTIONS + "pue:\n  label: x\n  value: 1\n  unit: \"\"\n"
     first = "twice:\n  label: x\n  formula: pue\n  unit: \"\"\n"
-    second = (first + "days:\n  label: x\n  formula: pue\n  unit: \"\"\n"
-              "eu_years_to_parity:\n  label: x\n  formula: pue\n  unit: \"\"\n")
+    second = first + "days:\n  label: x\n  formula: pue\n  unit: \"\"\n"
     errors = errors_of(project(tmp_path, {"a.yml": first, "b.yml": second},
                                conventions=conventions))
     assert errors == [
         "root/data/conventions.yml:5: « pue » : identifiant déjà défini dans "
         "root/data/parameters/p.yml:24 (renommez la convention)",
-        "root/data/conventions.yml:9: « illectronisme_people_under_60 » : identifiant déjà "
-        "défini dans un calculateur Python (calculators/topics/) (renommez la convention)",
         "root/data/calculations/b.yml:1: « twice » : identifiant déjà défini dans "
         "root/data/calculations/a.yml:1 (renommez le calcul)",
         "root/data/calculations/b.yml:5: « days » : identifiant déjà défini dans "
         "root/data/parameters/p.yml:17 (renommez le calcul)",
-        "root/data/calculations/b.yml:9: « eu_years_to_parity » : identifiant déjà défini dans un "
-        "calculateur Python (calculators/topics/) (renommez le calcul)",
     ]
 
 
@@ -295,7 +288,7 @@ def test_a_long_chain_loads_and_computes_without_deep_recursion(tmp_path: Path) 
 
 def test_the_project_calculations_load(catalog: Catalog) -> None:
     assert catalog.calculations, "the project declares calculations as data"
-    assert all(spec.key == key for key, spec in catalog.calculators().items())
+    assert all(c.id == key for key, c in catalog.calculations.items())
 
 
 def test_derivations_are_those_the_python_calculators_wrote(catalog: Catalog) -> None:
@@ -310,7 +303,7 @@ def test_derivations_are_those_the_python_calculators_wrote(catalog: Catalog) ->
         level + p["datacentre_energy_growth_2010_2018"])
     for key, python in (("gpt3_training_energy", energy),
                         ("datacentre_efficiency_gain_2010_2018", gain)):
-        spec = catalog.calculators()[key]
+        spec = catalog.calculations[key]
         expected = python.named(key, spec.label, spec.unit)
         data = p.calculate(key)
         assert data.formula == expected.formula

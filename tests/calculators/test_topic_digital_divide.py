@@ -103,11 +103,14 @@ def test_more_older_people_than_everyone_is_refused(catalog: Catalog) -> None:
     assert error.value.key == "illectronisme_people_under_60"
 
 
-def test_more_people_over_75_than_over_60_is_refused_naming_the_share(catalog: Catalog) -> None:
+def test_more_people_over_75_than_over_60_is_refused_naming_the_condition(
+        catalog: Catalog) -> None:
     p = catalog.with_values(share_75_plus_2021=0.3).bind()
     with pytest.raises(CalculatorError, match="plus de 75 ans et plus que de 60 ans") as error:
         topic.illectronisme_people_60_plus(p)
-    assert error.value.key == "share_75_plus_2021"
+    assert error.value.key == "illectronisme_people_60_plus"
+    assert "share_75_plus_2021 <= share_60_plus_2021" in error.value.hint
+    assert "digital_divide.yml, ligne" in error.value.hint
 
 
 def test_a_60_plus_rate_below_insee_one_in_three_is_refused(catalog: Catalog) -> None:

@@ -67,7 +67,8 @@ def test_no_parity_date_when_the_share_does_not_rise(catalog: Catalog) -> None:
     p = catalog.with_values(women_share_ict_specialists_eu_2023=0.15).bind()
     with pytest.raises(CalculatorError, match="ne progresse pas") as error:
         topic.eu_years_to_parity(p)
-    assert error.value.key == "women_share_ict_specialists_eu_2023"
+    assert error.value.key == "eu_years_to_parity"
+    assert "« eu_ict_specialists_pace > 0 »" in error.value.hint
 
 
 def test_no_parity_date_when_parity_is_reached(catalog: Catalog) -> None:

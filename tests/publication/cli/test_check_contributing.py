@@ -59,6 +59,30 @@ def test_the_calculation_example_loads(make_project: Callable[..., Path],
     check(project, capsys)
 
 
+def test_the_condition_example_loads_and_refuses_what_it_says(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    block = guide_example("exemple-condition")
+    assert block.startswith("eu_years_to_parity:\n")
+    renamed = block.replace("eu_years_to_parity:", "eu_years_to_parity_exemple:", 1)
+    article = guide_example("exemple-complet").replace(
+        "## Alors, verdict ?",
+        '{{ eu_years_to_parity_exemple() | figure("year") }}.\n\n## Alors, verdict ?')
+    project = make_project(data=True, articles={"mythes/exemple-condition.md": article})
+    (project / "data" / "calculations" / "exemple.yml").write_text(renamed, encoding="utf-8")
+    check(project, capsys)
+    parameters = project / "data" / "parameters" / "women_in_tech.yml"
+    text = parameters.read_text(encoding="utf-8")
+    value = re.search(r"^women_share_ict_specialists_eu_2023:\n(?:  .*\n)*?  value: (.*)$",
+                      text, re.M)
+    assert value is not None
+    parameters.write_text(text[:value.start(1)] + "0.6" + text[value.end(1):], encoding="utf-8")
+    code = main(["check", "--config-file", str(project / "mkdocs.yml")])
+    output = capsys.readouterr()
+    assert code == 1
+    assert "la parité est déjà atteinte en 2023" in output.err
+    assert "condition « share(women_share_ict_specialists_eu_2023) < parite »" in output.err
+
+
 def test_the_chart_example_passes_check_and_draws_a_chart(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     article = guide_example("exemple-complet").replace(

@@ -1,1 +1,0 @@
-"""One module a myth (or a shared theme): its calculators."""
