@@ -31,11 +31,13 @@ DOM_COUNT = """() => document.getElementsByTagName('*').length - document.evalua
     "count(//*[local-name()='svg']//*)", document, null, XPathResult.NUMBER_TYPE, null
 ).numberValue"""
 #: Parts of a page whose elements are counted apart (the first match of each selector).
-SECTIONS = {"Material header": "header.md-header", "navigation": ".md-sidebar--primary",
-            "table of contents": ".md-sidebar--secondary", "article header": ".vf-header",
-            "body": ".vf-body", "calcul summary": ".vf-calcul-summary",
+SECTIONS = {"head": "head", "Material header": "header.md-header",
+            "navigation": ".md-sidebar--primary", "table of contents": ".md-sidebar--secondary",
+            "article header": ".vf-header", "body": ".vf-body",
+            "calcul summary": ".vf-calcul-summary", "calcul contents": ".vf-toc",
             "derivations": ".vf-derivations", "sources": ".vf-sources",
-            "call to action": ".vf-cta", "related": ".vf-related", "footer": "footer.md-footer"}
+            "call to action": ".vf-cta", "share": ".vf-share", "corrections": ".vf-corrections",
+            "related": ".vf-related", "footer": "footer.md-footer"}
 _SECTION_COUNT = """(selectors) => Object.fromEntries(Object.entries(selectors).map(([name, s]) => {
   const el = document.querySelector(s);
   return [name, el ? el.getElementsByTagName('*').length + 1 - el.querySelectorAll('svg *').length

@@ -1,15 +1,15 @@
 """Page weight: requests, bytes, DOM elements and EcoIndex of the home, a category, an article
 and the page of its calculations.
 
-    python -m bench.page_weight --n 1000 [--search] [--key-delay 0 250]
+    python -m bench.page_weight --n 1000 [--all-articles] [--search] [--key-delay 0 250]
 
 Builds the real site and a site with N synthetic myths added (temporary folders), serves each on
 127.0.0.1 with gzip (``bench/serving.py``), and loads each page once in headless Chromium with an
 empty cache (``bench/browser.py``). The article is the same real article in both sites, the one
 with the most figures (``ARTICLE``), so its weight can be compared across corpus sizes; its
-calculations page (``calcul/``) is measured when the build has one. ``--search`` also measures
-what a first query loads on the synthetic site's search page, and what indexing costs
-(``bench/search_probe.py``).
+calculations page (``calcul/``) is measured when the build has one. ``--all-articles`` also
+loads every other real article of the real site. ``--search`` also measures what a first query
+loads on the synthetic site's search page, and what indexing costs (``bench/search_probe.py``).
 """
 
 from __future__ import annotations
@@ -68,9 +68,19 @@ def calcul_page(site: Path) -> str | None:
     return path if (site / path / "index.html").is_file() else None
 
 
-def measure_site(browser: Browser, label: str, site: Path) -> list[PageLoad]:
+def other_articles(site: Path) -> list[tuple[str, str]]:
+    """Every real article but ``ARTICLE``, by its folder name (``--all-articles``)."""
+    return [(f"article {md.stem}", f"{ARTICLES_DIR}/{md.stem}/")
+            for md in sorted((ROOT / "content" / ARTICLES_DIR).glob("*.md"))
+            if md.stem != ARTICLE and (site / ARTICLES_DIR / md.stem / "index.html").is_file()]
+
+
+def measure_site(browser: Browser, label: str, site: Path,
+                 all_articles: bool = False) -> list[PageLoad]:
     pages = [("home", ""), ("category", category_page(site)), ("article", real_article()),
              ("calcul", calcul_page(site))]
+    if all_articles:
+        pages += other_articles(site)
     loads = []
     with serve(site) as server:
         for page, path in pages:
@@ -122,15 +132,16 @@ def dom_budget(load: PageLoad) -> str:
 
 def targets(loads: list[PageLoad]) -> str:
     lines = []
-    articles = [load for load in loads if load.label.endswith("article")]
+    articles = [load for load in loads if " article" in load.label]
     for load in articles:
         kb_ok = load.transfer_kb <= MAX_ARTICLE_KB
         req_ok = len(load.requests) <= MAX_ARTICLE_REQUESTS
         lines.append(f"- {load.label}: {load.transfer_kb:.1f} KB ≤ {MAX_ARTICLE_KB} KB → "
                      f"{'met' if kb_ok else 'NOT met'}; {len(load.requests)} requests ≤ "
                      f"{MAX_ARTICLE_REQUESTS} → {'met' if req_ok else 'NOT met'}")
-    if len(articles) == 2:
-        small, large = articles
+    measured = [load for load in articles if load.label.endswith("article")]
+    if len(measured) == 2:
+        small, large = measured
         growth = large.transfer_kb - small.transfer_kb
         lines.append(f"- Article weight independent of corpus size: {small.transfer_kb:.1f} KB → "
                      f"{large.transfer_kb:.1f} KB ({growth:+.1f} KB) → "
@@ -155,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true",
                         help="also measure a first search query and the indexing cost on the "
                              "synthetic site")
+    parser.add_argument("--all-articles", action="store_true",
+                        help="also measure every other real article of the real site")
     parser.add_argument("--key-delay", type=float, nargs="+", default=[0.0, 250.0],
                         help="milliseconds between keys when typing a query (0: all at once)")
     args = parser.parse_args(argv)
@@ -169,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print("Building the real site…", file=sys.stderr, flush=True)
             mkdocs_build(ROOT / "mkdocs.yml", root / "real-site")
-            loads += measure_site(browser, f"N={real_count}", root / "real-site")
+            loads += measure_site(browser, f"N={real_count}", root / "real-site",
+                                  args.all_articles)
             if args.n:
                 print(f"Building the site with {args.n:,} synthetic myths…", file=sys.stderr,
                       flush=True)

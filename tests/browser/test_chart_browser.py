@@ -111,7 +111,9 @@ def test_a_chart_is_named_and_its_values_are_a_table_linking_to_their_derivation
     expect(table).to_be_hidden()
     figure.get_by_text("Voir les données").click()
     expect(table).to_be_visible()
-    expect(table.locator("tbody tr")).to_have_count(2)
+    # A header row (no <thead>: decision 40), then one row per value.
+    expect(table.locator("tbody tr:has(td)")).to_have_count(2)
+    expect(table.get_by_role("columnheader", name="Valeur")).to_be_visible()
     expect(table.get_by_role("rowheader", name="Estimations publiées depuis")).to_be_visible()
     link = table.locator("a.vf-fig").nth(1)
     assert link.get_attribute("href") == "calcul/#calcul-published-per-query-estimates"

@@ -1,9 +1,8 @@
 // « Copier le lien »: shown only where the browser can copy. Reading needs no script.
 for (const button of document.querySelectorAll("[data-vf-copy]")) {
-  const item = button.closest("li");
-  const status = item.querySelector("[role=status]");
+  const status = button.parentElement.querySelector("[role=status]");
   if (navigator.clipboard && window.isSecureContext) {
-    item.hidden = false;
+    button.hidden = false;
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(button.dataset.vfCopy);

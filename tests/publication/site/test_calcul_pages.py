@@ -141,8 +141,8 @@ def test_the_calcul_page_shows_the_claim_and_leads_back(built_site: Path) -> Non
     assert "Chat-GPT, c’est magique" in claim.get_text()
     assert claim.select_one("a")["href"] == "../"
     assert claim.select_one(".vf-pill").get_text() == "Faux"
-    assert [a.get_text() for a in page.select(".vf-back a")] == ["‹ Revenir à l’article"] * 2
-    assert all(a["href"] == "../" for a in page.select(".vf-back a"))
+    assert [a.get_text() for a in page.select("a.vf-back")] == ["‹ Revenir à l’article"] * 2
+    assert all(a["href"] == "../" for a in page.select("a.vf-back"))
     assert page.title.get_text().startswith(
         f"Comment a-t-on calculé{NNBSP}? — «{NNBSP}Chat-GPT, c’est magique")
     assert page.select_one(".vf-category")["href"] == "../../../categories/technologie/"
@@ -185,14 +185,15 @@ def test_the_calcul_page_is_in_the_sitemap_and_nowhere_an_article_goes(built_sit
         f"mythes/{folder.name}.md" for folder in articles(built_site)}
 
 
-def test_related_articles_are_text_cards(built_site: Path) -> None:
+def test_related_articles_are_one_line_each(built_site: Path) -> None:
     related = soup(built_site / "mythes/chatgpt-magique/index.html").select_one(".vf-related")
-    cards = related.select(".vf-card")
-    assert len(cards) == 3 and not related.select("img")
-    for card in cards:
-        assert card.select_one(".vf-card__category").get_text()
-        assert card.select_one(".vf-pill").get_text()
-        assert card.select_one("h3 .vf-card__link").get_text().startswith(f"«{NNBSP}")
+    items = related.select(".vf-related__list > li")
+    assert len(items) == 3 and not related.select("img")
+    for item in items:
+        # The claim links to the article, then its verdict: three elements, no card markup.
+        assert [child.name for child in item.find_all(True)] == ["a", "b"]
+        assert item.a.get_text().startswith(f"«{NNBSP}") and item.a["href"].startswith("../")
+        assert item.select_one("b.vf-pill").get_text()
 
 
 def test_an_article_without_figures_has_no_calcul_page(

@@ -54,7 +54,7 @@ def test_the_table_of_contents_groups_figures_by_the_article_sections(site: Path
     toc = calcul.select_one("nav.vf-toc")
     assert toc is not None
     groups = {part.get_text(strip=True):
-              [a["href"][1:] for a in part.find_next_sibling("ol").select("a")]
+              [a["href"][1:] for a in part.find_next_sibling("p", class_="vf-toc__figures")("a")]
               for part in toc.select("a.vf-toc__part")}
     assert list(groups) == ["En introduction", f"Premier temps{NBSP}: créer le modèle",
                             f"Deuxième temps, l’utiliser{NNBSP}?"]

@@ -155,10 +155,11 @@ def test_a_missing_trust_page_fails_the_build(make_project: Callable[..., Path],
 
 
 def test_cards_show_the_badge_and_the_articles_own_label(built_site: Path) -> None:
-    for name in ("index.html", ARTICLE):
-        cards = soup(built_site / name).select(".vf-card")
-        assert cards
-        assert all(card.select_one(".vf-pill") for card in cards)
+    cards = soup(built_site / "index.html").select(".vf-card")
+    assert cards and all(card.select_one(".vf-pill") for card in cards)
+    # An article's related articles are one line each (decision 40), verdict included.
+    related = soup(built_site / ARTICLE).select(".vf-related__list > li")
+    assert related and all(item.select_one(".vf-pill") for item in related)
     card = next(c for c in soup(built_site / "index.html").select(".vf-card")
                 if "Chat-GPT" in c.get_text())
     assert card.select_one(".vf-card__verdict-label").get_text() == "Faux et… faux."
