@@ -237,6 +237,8 @@ class Catalog:
                 p.calculate(key)
             except CalculatorError as error:
                 failing.add(key)
+                if error.key in self.invalid:  # its parameter file's error says it already
+                    continue
                 errors.append(CalculatorError(
                     f"avec les valeurs actuelles, le calcul échoue : {error.message}",
                     hint=error.hint, file=calculation.file, key=key, line=calculation.line))

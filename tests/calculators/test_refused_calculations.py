@@ -94,3 +94,12 @@ def test_charts_and_boxes_say_calcul_invalide_too(tmp_path: Path) -> None:
         with pytest.raises(Exception) as caught:
             renderer.render(f"Texte.\n\n{call}\n", file="a.md")
         assert "calcul invalide" in str(caught.value) and "inconnu" not in str(caught.value)
+
+
+def test_a_calculation_reading_a_refused_parameter_adds_no_error_of_its_own(
+        tmp_path: Path) -> None:
+    from tests.calculators.test_calculations import PARAMETERS
+    broken = PARAMETERS.replace("  value: 300\n", "  value: trois cents\n", 1)
+    catalog, errors = Catalog.load_valid(project(tmp_path, {"a.yml": CHAIN}, parameters=broken))
+    assert [e.key for e in errors] == ["power", "per_day"]
+    assert "energy" in catalog.refused and "fine" in catalog.calculations
