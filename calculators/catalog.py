@@ -242,6 +242,12 @@ class Catalog:
                 errors.append(CalculatorError(
                     f"avec les valeurs actuelles, le calcul échoue : {error.message}",
                     hint=error.hint, file=calculation.file, key=key, line=calculation.line))
+            except (ArithmeticError, ValueError) as error:  # data no check foresaw
+                failing.add(key)
+                errors.append(CalculatorError(
+                    f"avec les valeurs actuelles, le calcul est impossible ({error})",
+                    hint="vérifiez les valeurs des paramètres qu’il lit", file=calculation.file,
+                    key=key, line=calculation.line))
         return frozenset(failing), errors
 
     @functools.cached_property

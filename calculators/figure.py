@@ -259,6 +259,10 @@ class Figure:
 
         The derivation then shows the published value next to the recomputed one.
         """
+        if published.quantity.magnitude == 0:
+            raise CalculatorError(
+                f"la valeur publiée « {published.describe()} » vaut zéro : impossible de "
+                "mesurer un écart relatif", hint="vérifiez la valeur publiée", key=published.key)
         try:
             gap = abs(((self.quantity - published.quantity) / published.quantity).to(""))
         except pint.DimensionalityError as error:

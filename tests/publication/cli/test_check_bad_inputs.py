@@ -18,6 +18,7 @@ from publication.__main__ import main
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 DATA_FILE = "data/parameters/chatgpt.yml"
+CALCULATIONS_FILE = "data/calculations/chatgpt.yml"
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,16 @@ CASES = [
                                 "« figure » ?")]),
     Case("unit-mismatch.md", [(article("unit-mismatch.md"), 16,
                                "« gpt3_training_emissions » : impossible d’exprimer")]),
-    Case("division-by-zero.md", [(article("division-by-zero.md"), 16, "division par zéro")],
-         parameter=("flight_paris_new_york_published", "0")),
+    # Every calculation is computed at load: one that fails is reported at its own line, and a
+    # page using it says « calcul invalide ».
+    Case("division-by-zero.md", [
+        (CALCULATIONS_FILE, "entry of gpt3_training_flights",
+         "« gpt3_training_flights » : avec les valeurs actuelles, le calcul échoue : division "
+         "par zéro"),
+        (CALCULATIONS_FILE, "entry of flight_paris_new_york_emissions",
+         "la valeur publiée … vaut zéro : impossible de mesurer un écart relatif"),
+        (article("division-by-zero.md"), 16, "« gpt3_training_flights » : calcul invalide")],
+        parameter=("flight_paris_new_york_published", "0")),
     # A parameter refused in its data file is reported there, and where an article uses it.
     Case("negative-population.md", [(DATA_FILE, "value of chatgpt_daily_users_seed",
                                      "« chatgpt_daily_users_seed » : « value » : la valeur est "
@@ -192,6 +201,10 @@ def test_bad_input_gets_a_located_french_error(case: Case, make_project: Callabl
     assert code == 1
     assert len(errors) == len(case.errors), errors
     for file, line, gist in case.errors:
-        line = value_line if isinstance(line, str) else line
+        if isinstance(line, str) and line.startswith("entry of "):
+            entries = (project / file).read_text(encoding="utf-8").split("\n")
+            line = entries.index(f"{line.removeprefix('entry of ')}:") + 1
+        elif isinstance(line, str):
+            line = value_line
         assert any(e.startswith(f"{file}:{line}: ") and all(part in e for part in gist.split(" … "))
                    for e in errors), (file, line, gist, errors)
