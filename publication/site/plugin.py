@@ -137,10 +137,14 @@ class VraiOuFauxPlugin(BasePlugin[PublicationConfig]):
         self.site_dir, self.stopped = config.site_dir, []
         try:
             self.project = Project.load(Path(config.config_file_path))
+            self.publication = self.project.publication()
         except ContentError as error:
             self.stopped = [error]
             raise PluginError(report_errors([error])) from None
-        self.publication = self.project.publication()
+        except Exception as error:  # a bug of ours: said as it is, not hidden by a later one
+            self.stopped = [ContentError(None, None, f"la construction a échoué : {error!r}",
+                                         "signalez-le aux développeurs")]
+            raise
         identity = self.config.identity
         self.site = Site(config.site_name, config.site_url or "", config.site_description or "",
                          Path(config.docs_dir),

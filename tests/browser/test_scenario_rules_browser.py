@@ -20,6 +20,7 @@ from macros.toolbox import Toolbox
 from publication.views import scenario
 from publication.views.derivation import magnitude_text
 from tests.helpers import ROOT
+from tests.macros.test_what_if import SOURCES
 
 from .test_scenario_browser import (
     _python_texts,
@@ -188,14 +189,6 @@ def test_a_requirement_compares_central_values_and_may_name_its_own_result(
 
 # -- the script against the build on a small project -------------------------------------------
 
-SOURCES = """\
-src:
-  authors: [Une équipe]
-  title: Un rapport
-  venue: Un éditeur
-  year: 2024
-  url: https://example.org
-"""
 PARAMETERS = """\
 users:
   label: utilisateurs

@@ -103,3 +103,16 @@ def test_a_calculation_reading_a_refused_parameter_adds_no_error_of_its_own(
     catalog, errors = Catalog.load_valid(project(tmp_path, {"a.yml": CHAIN}, parameters=broken))
     assert [e.key for e in errors] == ["power", "per_day"]
     assert "energy" in catalog.refused and "fine" in catalog.calculations
+
+
+def test_an_arithmetic_failure_no_check_foresaw_is_located_at_its_calculation(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def overflowing(calculation: object, p: object) -> None:
+        raise ValueError("math domain error")
+
+    monkeypatch.setattr("calculators.catalog._run", overflowing)
+    catalog, errors = Catalog.load_valid(project(tmp_path, {"a.yml": ENERGY}))
+    assert [one_line(e) for e in errors] == [
+        "root/data/calculations/a.yml:1: « energy » : avec les valeurs actuelles, le calcul est "
+        "impossible (math domain error) (vérifiez les valeurs des paramètres qu’il lit)"]
+    assert catalog.refused == {"energy"}

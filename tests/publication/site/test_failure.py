@@ -18,6 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from publication.outcome import OUTCOME_VARIABLE, read_outcome
 from publication.site.failure import FAILURE_PAGE, failure_html
 from publication.site.server import show_failures
 from tests.helpers import replace_in, soup
@@ -190,3 +191,26 @@ def test_a_configuration_failure_shows_its_own_error_not_the_last_builds(
     shown = soup(session.site / FAILURE_PAGE).select("li")
     assert [item.get_text() for item in shown] == [
         f"{session.project / 'mkdocs.yml'}\u00a0: configuration illisible : essai"]
+
+
+
+def test_a_bug_while_loading_the_data_is_reported_as_itself(
+        make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """An unexpected exception before the build has a publication is said as it is, not as an
+    AttributeError of the plugin's error path (it once read warnings never attached)."""
+    project = make_project()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("essai de panne")
+
+    monkeypatch.setattr("calculators.catalog.Catalog.load_valid", broken)
+    monkeypatch.setenv(OUTCOME_VARIABLE, str(tmp_path / "outcome.json"))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises((SystemExit, RuntimeError)):
+        build(config)
+    outcome = read_outcome(tmp_path / "outcome.json")
+    assert outcome is not None
+    assert [e.message for e in outcome.errors] == [
+        "la construction a échoué : RuntimeError('essai de panne')"]
